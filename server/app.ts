@@ -1,0 +1,107 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import express, { type Express } from "express";
+import helmet from "helmet";
+
+import type { Config } from "./config.js";
+import type { Health } from "./contract/heron-data.js";
+import { EndUserNames } from "./end-users/end-user-names.js";
+import { ApiError, errorHandler } from "./errors.js";
+import type { HeronClient } from "./heron/client.js";
+import { createRequestLogging } from "./http/request-logging.js";
+import type { Logger } from "./logger.js";
+import { endUserRoutes } from "./routes/end-users.js";
+import { healthRoutes } from "./routes/health.js";
+import { runRoutes } from "./routes/runs.js";
+import { workflowRoutes } from "./routes/workflows.js";
+import type { RunStore } from "./store/run-store.js";
+
+export interface AppOptions {
+  config: Readonly<Config>;
+  heron: HeronClient;
+  store: RunStore;
+  logger: Logger;
+  heronMode: Health["heron_mode"];
+  /** The built web app; defaults to dist/ at the project root. */
+  staticDir?: string;
+}
+
+const DEFAULT_STATIC_DIR = fileURLToPath(new URL("../dist", import.meta.url));
+
+// Room for the other fields of a start request around its parameters. JSON
+// escapes can make the 64 + 255 characters of id and name up to 6 times
+// longer, which stays well inside this.
+const BODY_MARGIN_BYTES = 16 * 1024;
+
+/** Builds the console's Express app. Listening is left to the caller. */
+export function createApp(options: AppOptions): Express {
+  const { config, heron, store, logger, heronMode } = options;
+  const endUserNames = new EndUserNames();
+  const app = express();
+
+  app.disable("x-powered-by");
+  app.use(createRequestLogging(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Mantine 9 writes its CSS variables and classes into <style>
+          // elements at run time and sets style attributes. A nonce would
+          // need index.html rewritten per request, so styles stay inline.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrcAttr: ["'none'"],
+          imgSrc: ["'self'", "data:"],
+          fontSrc: ["'self'", "data:"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+  app.use("/api", (_req, res, next) => {
+    res.setHeader("cache-control", "no-store");
+    next();
+  });
+
+  app.use(healthRoutes(heronMode));
+  app.use(endUserRoutes(heron, endUserNames));
+  app.use(workflowRoutes(heron));
+  app.use(
+    runRoutes({
+      heron,
+      store,
+      endUserNames,
+      logger,
+      maxParametersBytes: config.maxParametersBytes,
+      bodyLimitBytes: config.maxParametersBytes + BODY_MARGIN_BYTES,
+    }),
+  );
+  app.use("/api", (req, _res, next) => {
+    const path = req.originalUrl.split("?")[0];
+    const message = `The console has no API route ${req.method} ${path}.`;
+    next(new ApiError(404, "not_found", `${message} Check the address.`));
+  });
+
+  serveWebApp(app, options.staticDir ?? DEFAULT_STATIC_DIR);
+  app.use(errorHandler);
+  return app;
+}
+
+/** Serves the built page, sending index.html for any other GET path. */
+function serveWebApp(app: Express, staticDir: string): void {
+  const indexFile = join(staticDir, "index.html");
+  if (!existsSync(indexFile)) return;
+
+  app.use(express.static(staticDir, { index: false }));
+  app.get("/{*splat}", (_req, res) => {
+    res.sendFile(indexFile);
+  });
+}

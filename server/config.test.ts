@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+
+import { ConfigError, loadConfig } from "./config.js";
+
+const VALID_KEY = `key_${"a1".repeat(24)}`;
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("loadConfig accepted an invalid environment");
+}
+
+describe("loadConfig", () => {
+  it("applies defaults to an empty environment", () => {
+    const config = loadConfig({});
+
+    expect(config.heron.apiKey).toBeNull();
+    expect(config.heron.baseUrl).toBe("https://app.herondata.io");
+    expect(config.heron.timeoutMs).toBe(15_000);
+    expect(config.host).toBe("127.0.0.1");
+    expect(config.port).toBe(3000);
+    expect(config.databasePath).toBe("./data/console.sqlite");
+    expect(config.maxParametersBytes).toBe(65_536);
+    expect(config.logLevel).toBe("info");
+    expect(config.sandbox.port).toBe(0);
+    expect(config.sandbox.executionStepMs).toBeNull();
+  });
+
+  it("reads every variable", () => {
+    const config = loadConfig({
+      HERON_API_KEY: VALID_KEY,
+      HERON_BASE_URL: "http://127.0.0.1:4599/prefix/",
+      HOST: "0.0.0.0",
+      PORT: "4500",
+      DATABASE_PATH: "/tmp/x.sqlite",
+      HERON_TIMEOUT_MS: "100",
+      MAX_PARAMETERS_BYTES: "1024",
+      LOG_LEVEL: "warn",
+      SANDBOX_PORT: "4501",
+      SANDBOX_EXECUTION_STEP_MS: "50",
+    });
+
+    expect(config.heron.apiKey).toBe(VALID_KEY);
+    expect(config.heron.baseUrl).toBe("http://127.0.0.1:4599/prefix");
+    expect(config.heron.timeoutMs).toBe(100);
+    expect(config.host).toBe("0.0.0.0");
+    expect(config.port).toBe(4500);
+    expect(config.databasePath).toBe("/tmp/x.sqlite");
+    expect(config.maxParametersBytes).toBe(1024);
+    expect(config.logLevel).toBe("warn");
+    expect(config.sandbox.port).toBe(4501);
+    expect(config.sandbox.executionStepMs).toBe(50);
+  });
+
+  it("treats blank variables as unset", () => {
+    const config = loadConfig({ HERON_API_KEY: "", PORT: "  " });
+
+    expect(config.heron.apiKey).toBeNull();
+    expect(config.port).toBe(3000);
+  });
+
+  it("returns a deeply frozen object", () => {
+    const config = loadConfig({});
+
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.heron)).toBe(true);
+    expect(Object.isFrozen(config.sandbox)).toBe(true);
+  });
+
+  it("lists every invalid variable in one error", () => {
+    const problems = problemsOf({
+      HERON_API_KEY: "sk_live_123",
+      HERON_BASE_URL: "ftp://example.com",
+      PORT: "70000",
+      HERON_TIMEOUT_MS: "50",
+      MAX_PARAMETERS_BYTES: "lots",
+      LOG_LEVEL: "verbose",
+      SANDBOX_PORT: "-1",
+      SANDBOX_EXECUTION_STEP_MS: "1.5",
+    });
+
+    const names = problems.map((problem) => problem.split(" ")[0]);
+    expect(names.sort()).toEqual(
+      [
+        "HERON_API_KEY",
+        "HERON_BASE_URL",
+        "HERON_TIMEOUT_MS",
+        "LOG_LEVEL",
+        "MAX_PARAMETERS_BYTES",
+        "PORT",
+        "SANDBOX_EXECUTION_STEP_MS",
+        "SANDBOX_PORT",
+      ].sort(),
+    );
+  });
+
+  it("names the value and what is expected", () => {
+    const [problem] = problemsOf({ HERON_TIMEOUT_MS: "50" });
+
+    expect(problem).toBe(
+      'HERON_TIMEOUT_MS is "50": expected a whole number of milliseconds ' +
+        "from 100 to 120000.",
+    );
+  });
+
+  it("never shows the API key's value", () => {
+    const secret = "key_not-really-hex-but-secret";
+    const [problem] = problemsOf({ HERON_API_KEY: secret });
+
+    expect(problem).not.toContain(secret);
+    expect(problem).toContain("HERON_API_KEY");
+    expect(problem).toContain("48 hexadecimal characters");
+  });
+
+  it.each([
+    ["uppercase hex", `key_${"AB".repeat(24)}`, true],
+    ["47 hex characters", `key_${"a".repeat(47)}`, false],
+    ["49 hex characters", `key_${"a".repeat(49)}`, false],
+    ["wrong prefix", `kay_${"a".repeat(48)}`, false],
+  ])("checks the key format: %s", (_name, key, valid) => {
+    if (valid)
+      expect(loadConfig({ HERON_API_KEY: key }).heron.apiKey).toBe(key);
+    else expect(() => loadConfig({ HERON_API_KEY: key })).toThrow(ConfigError);
+  });
+
+  it.each([
+    "not a url",
+    "https://user:pass@app.herondata.io",
+    "https://app.herondata.io/?debug=1",
+    "https://app.herondata.io/#top",
+  ])("rejects the base URL %s", (url) => {
+    expect(problemsOf({ HERON_BASE_URL: url })[0]).toContain("HERON_BASE_URL");
+  });
+});

@@ -1,0 +1,37 @@
+// The one error shape every console API route returns.
+
+export const API_ERROR_CODES = [
+  "validation_failed",
+  "payload_too_large",
+  "not_found",
+  "heron_not_found",
+  "heron_rejected",
+  "heron_rate_limited",
+  "heron_auth_failed",
+  "heron_timeout",
+  "heron_unavailable",
+  "heron_bad_response",
+  "database_unavailable",
+  "internal",
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  error: {
+    code: ApiErrorCode;
+    /** A sentence for staff: what failed, on which value, what to do next. */
+    message: string;
+    /**
+     * Messages by dotted field path, such as "workflow_name" or
+     * "workflow_parameters.amount". "workflow_parameters" alone means the
+     * whole parameters object.
+     */
+    fields?: Record<string, string[]>;
+    requestId: string;
+    /** The history row recorded for a failed start, when one was written. */
+    runId?: string;
+    /** Seconds until Heron's rate-limit window refills, on heron_rate_limited. */
+    retryAfterSeconds?: number;
+  };
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+// A run is one start request made through the console and what came of it.
+// The schema is shared: the web form validates with it and the server has the
+// final word with the same rules.
+
+export const END_USER_HERON_ID_MAX = 64;
+export const WORKFLOW_NAME_MAX = 255;
+
+export const StartRunRequestSchema = z.strictObject({
+  end_user_heron_id: z
+    .string({ error: "Choose an end user." })
+    .trim()
+    .min(1, "Choose an end user.")
+    .max(
+      END_USER_HERON_ID_MAX,
+      "An end user's heron id is at most 64 characters.",
+    ),
+  workflow_name: z
+    .string({ error: "Choose a workflow." })
+    .min(1, "Choose a workflow.")
+    .max(WORKFLOW_NAME_MAX, "A workflow name is at most 255 characters."),
+  workflow_parameters: z.record(z.string(), z.unknown(), {
+    error: 'Parameters must be a JSON object, such as {} or {"key": "value"}.',
+  }),
+});
+
+export type StartRunRequest = z.infer<typeof StartRunRequestSchema>;
+
+/**
+ * Outcome of a run, with the same words in the page, the API and the database.
+ * - sending: the row exists and the call to Heron is in flight.
+ * - started: Heron answered 2xx.
+ * - rejected: Heron answered 4xx, so the workflow did not start.
+ * - failed: the call never reached Heron, or Heron answered 5xx.
+ * - unknown: the request may have reached Heron but no answer came.
+ */
+export const RUN_OUTCOMES = [
+  "sending",
+  "started",
+  "rejected",
+  "failed",
+  "unknown",
+] as const;
+
+export type RunOutcome = (typeof RUN_OUTCOMES)[number];
+
+export interface Run {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  end_user_heron_id: string;
+  end_user_name: string | null;
+  workflow_name: string;
+  workflow_parameters: Record<string, unknown>;
+  request_id: string;
+  outcome: RunOutcome;
+  http_status: number | null;
+  /** Heron's response body, parsed when it was JSON, else the raw text. */
+  heron_response: unknown;
+  action: string | null;
+  status: string | null;
+  workflow_execution_id: string | null;
+  workflow_id: string | null;
+  error_message: string | null;
+  duration_ms: number | null;
+}
+
+export const ListRunsQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  page_size: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export type ListRunsQuery = z.infer<typeof ListRunsQuerySchema>;
+
+export interface RunList {
+  runs: Run[];
+  page: number;
+  page_size: number;
+  total: number;
+}

@@ -1,0 +1,132 @@
+import type { ApiErrorCode } from "../contract/errors.js";
+import { flattenFieldErrors } from "./field-errors.js";
+import type { HeronError } from "./heron-error.js";
+import { secondsUntilReset } from "./rate-limit.js";
+
+/** Status, code and message that report a failed Heron call to the caller. */
+export interface HeronErrorDescription {
+  status: number;
+  code: ApiErrorCode;
+  message: string;
+  fields?: Record<string, string[]>;
+  retryAfterSeconds?: number;
+}
+
+const OPERATION_SUBJECTS: Record<string, string> = {
+  list_end_users: "the end user search",
+  get_end_user: "the end user lookup",
+  list_workflows: "the workflow list",
+  start_by_name: "the workflow start",
+  get_execution_status: "the execution status",
+  list_executions: "the execution list",
+  check_authenticated: "the API key check",
+};
+
+const AUTH_FAILED_MESSAGE =
+  "Heron rejected the console's API key. Ask an administrator to check " +
+  "HERON_API_KEY.";
+
+/**
+ * Maps a failed Heron call to the console's status, code and message:
+ * Heron's 4xx responses keep their meaning, a timeout is 504 and other
+ * failures are 502.
+ */
+export function describeHeronError(error: HeronError): HeronErrorDescription {
+  const subject = OPERATION_SUBJECTS[error.operation] ?? error.operation;
+
+  switch (error.kind) {
+    case "timeout":
+      return {
+        status: 504,
+        code: "heron_timeout",
+        message:
+          `Heron did not respond to ${subject} within ` +
+          `${formatSeconds(error.timeoutMs)}. Try again in a moment.`,
+      };
+    case "network":
+      return {
+        status: 502,
+        code: "heron_unavailable",
+        message:
+          `The console could not reach Heron for ${subject}. Try again. If ` +
+          "it keeps failing, ask an administrator to check HERON_BASE_URL " +
+          "and the network.",
+      };
+    case "bad_response":
+      return {
+        status: 502,
+        code: "heron_bad_response",
+        message:
+          `Heron responded to ${subject} with data the console cannot read. ` +
+          "Try again. If it keeps failing, tell an administrator.",
+      };
+    case "http":
+      return describeHttpError(error, subject);
+  }
+}
+
+function describeHttpError(
+  error: HeronError,
+  subject: string,
+): HeronErrorDescription {
+  const status = error.status ?? 0;
+  const description = error.envelope?.description;
+
+  if (status === 429) {
+    // Heron documents x-ratelimit-reset on every response. Without it, wait
+    // one window of the documented example limit (100 per minute).
+    const retryAfterSeconds = secondsUntilReset(error.rateLimit) ?? 60;
+    const limit = typeof description === "string" ? ` (${description})` : "";
+    return {
+      status: 429,
+      code: "heron_rate_limited",
+      message:
+        `Heron's rate limit for ${subject} is used up${limit}. Try again ` +
+        `in ${retryAfterSeconds} s.`,
+      retryAfterSeconds,
+    };
+  }
+  if (status === 401 || status === 403) {
+    return {
+      status: 502,
+      code: "heron_auth_failed",
+      message: AUTH_FAILED_MESSAGE,
+    };
+  }
+  if (status === 404) {
+    return {
+      status: 404,
+      code: "heron_not_found",
+      message:
+        `Heron found nothing for ${subject} (HTTP 404). Check the value ` +
+        "and try again.",
+    };
+  }
+  if (status >= 400 && status < 500) {
+    const { fields, general } = flattenFieldErrors(description);
+    const reasons = general.length > 0 ? `: ${general.join(" ")}` : "";
+    const hasFields = Object.keys(fields).length > 0;
+    return {
+      status: 422,
+      code: "heron_rejected",
+      message:
+        `Heron rejected ${subject} with HTTP ${status}${reasons}. ` +
+        (hasFields
+          ? "Correct the marked fields and try again."
+          : "Check the input and try again."),
+      ...(hasFields ? { fields } : {}),
+    };
+  }
+  return {
+    status: 502,
+    code: "heron_unavailable",
+    message:
+      `Heron failed on ${subject} with HTTP ${status}. Try again in a few ` +
+      "minutes. If it keeps failing, tell an administrator.",
+  };
+}
+
+export function formatSeconds(ms: number | null): string {
+  if (ms === null) return "the time limit";
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}

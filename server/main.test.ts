@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+
+import type { Health } from "./contract/heron-data.js";
+import { makeTempDir } from "./testing/test-server.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  errors: () => string;
+  exited: Promise<number | null>;
+}
+
+let running: ChildProcess | null = null;
+const tempDir = makeTempDir();
+
+/** Runs server/main.ts with only `env` as its environment. */
+function runMain(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running = child;
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => resolve(code)),
+  );
+  return { child, output: () => stdout, errors: () => stderr, exited };
+}
+
+async function waitFor(
+  read: () => string,
+  pattern: RegExp,
+  timeoutMs = 15_000,
+): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = read().match(pattern);
+    if (match) return match;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no match for ${pattern} in:\n${read()}`);
+}
+
+afterEach(() => {
+  if (running && running.exitCode === null) running.kill("SIGKILL");
+  running = null;
+});
+
+afterAll(() => {
+  tempDir.remove();
+});
+
+describe("server/main.ts", () => {
+  it("lists every invalid variable and exits 1", async () => {
+    const main = runMain({ PORT: "http", HERON_TIMEOUT_MS: "5" });
+
+    const code = await main.exited;
+
+    expect(code).toBe(1);
+    expect(main.errors()).toContain("PORT is");
+    expect(main.errors()).toContain("HERON_TIMEOUT_MS is");
+  });
+
+  it("runs against the sandbox and stops gracefully", async () => {
+    const main = runMain({
+      PORT: "0",
+      DATABASE_PATH: join(tempDir.path, "main", "console.sqlite"),
+      LOG_LEVEL: "info",
+    });
+
+    const [, url] = await waitFor(
+      main.output,
+      /Heron Workflow Console: (http:\/\/127\.0\.0\.1:\d+\/)/,
+    );
+    const [, sandboxUrl] = await waitFor(main.output, /"sandboxUrl":"([^"]+)"/);
+    const health = (await (await fetch(`${url}api/health`)).json()) as Health;
+
+    // A slow Heron response is in flight when the stop signal arrives.
+    await fetch(`${sandboxUrl}/__sandbox/faults`, {
+      method: "POST",
+      body: JSON.stringify({ operation: "list_workflows", latencyMs: 800 }),
+    });
+    const inFlight = fetch(`${url}api/workflows`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    main.child.kill("SIGTERM");
+    const response = await inFlight;
+    const code = await main.exited;
+
+    expect(health.heron_mode).toBe("sandbox");
+    expect(main.output()).toContain(
+      "Sandbox: runs go to the built-in Heron sandbox, not to Heron",
+    );
+    expect(main.output()).toContain('"msg":"Heron Workflow Console listening"');
+    expect(response.status).toBe(200);
+    expect(code).toBe(0);
+    expect(main.output()).toContain('"msg":"stopped"');
+  });
+});

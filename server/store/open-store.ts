@@ -1,0 +1,44 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+
+import Database from "better-sqlite3";
+import { Kysely, Migrator, SqliteDialect } from "kysely";
+
+import { migrationProvider } from "./migrations/index.js";
+import { createRunStore, type RunStore } from "./run-store.js";
+import type { DatabaseSchema } from "./schema.js";
+
+/** Milliseconds a write waits for another connection's lock to clear. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens the SQLite database at `path`, creating its folder when missing, and
+ * applies pending migrations. ":memory:" opens a private in-memory database.
+ */
+export async function openStore(path: string): Promise<RunStore> {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.pragma("foreign_keys = ON");
+
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new SqliteDialect({ database: sqlite }),
+  });
+
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const failed = results?.find((result) => result.status === "Error");
+    const name = failed?.migrationName ?? "(before any migration ran)";
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Migrating the database ${path} failed at ${name}: ${reason}`,
+      { cause: error },
+    );
+  }
+
+  return createRunStore(db);
+}

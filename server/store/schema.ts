@@ -1,0 +1,29 @@
+import type { RunOutcome } from "../contract/runs.js";
+
+// Row types as the database stores them. Timestamps are UTC ISO 8601 text.
+
+export interface RunsTable {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  end_user_heron_id: string;
+  end_user_name: string | null;
+  workflow_name: string;
+  /** The parameters JSON text exactly as sent to Heron. */
+  workflow_parameters: string;
+  request_id: string;
+  outcome: RunOutcome;
+  http_status: number | null;
+  heron_response: string | null;
+  action: string | null;
+  status: string | null;
+  workflow_execution_id: string | null;
+  workflow_id: string | null;
+  error_message: string | null;
+  duration_ms: number | null;
+  idempotency_key: string | null;
+}
+
+export interface DatabaseSchema {
+  runs: RunsTable;
+}

@@ -1,0 +1,153 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+
+import { createApp } from "../app.js";
+import { loadConfig } from "../config.js";
+import { createHeronClient, type HeronClient } from "../heron/client.js";
+import { createLogger, type Logger } from "../logger.js";
+import { startSandbox, type SandboxServer } from "../sandbox/index.js";
+import { openStore } from "../store/open-store.js";
+import type { RunStore } from "../store/run-store.js";
+
+/** Collects every log line written to it, for assertions. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+
+  override _write(
+    chunk: Buffer | string,
+    _encoding: BufferEncoding,
+    callback: () => void,
+  ): void {
+    this.lines.push(...String(chunk).split("\n").filter(Boolean));
+    callback();
+  }
+
+  text(): string {
+    return this.lines.join("\n");
+  }
+
+  entries(): Record<string, unknown>[] {
+    return this.lines.map(
+      (line) => JSON.parse(line) as Record<string, unknown>,
+    );
+  }
+}
+
+export function makeApiKey(): string {
+  return `key_${randomBytes(24).toString("hex")}`;
+}
+
+/** A temporary folder removed by the returned function. */
+export function makeTempDir(): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), "heron-console-test-"));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export interface TestServerOptions {
+  /** Extra or replaced environment variables for loadConfig. */
+  env?: Record<string, string>;
+  /** Points the console at this URL rather than the sandbox. */
+  heronBaseUrl?: string;
+  staticDir?: string;
+  /** Replaces operations of the real client, to provoke console faults. */
+  wrapHeron?: (heron: HeronClient) => HeronClient;
+  /** Replaces operations of the real store, to provoke database faults. */
+  wrapStore?: (store: RunStore) => RunStore;
+}
+
+export interface TestServer {
+  /** The console's base URL, such as http://127.0.0.1:41234. */
+  url: string;
+  apiKey: string;
+  sandbox: SandboxServer;
+  store: RunStore;
+  heron: HeronClient;
+  logs: LogCapture;
+  logger: Logger;
+  databasePath: string;
+  /** Sends a request to the console. */
+  request(path: string, init?: RequestInit): Promise<Response>;
+  /** POSTs `body` to /api/runs: objects as JSON, strings as they are. */
+  postRun(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the Heron sandbox and the console on free loopback ports, with a
+ * SQLite file in a new temporary folder and the log captured.
+ */
+export async function startTestServer(
+  options: TestServerOptions = {},
+): Promise<TestServer> {
+  const apiKey = makeApiKey();
+  const sandbox = await startSandbox({ apiKey, port: 0, quiet: true });
+  const tempDir = makeTempDir();
+  const databasePath = join(tempDir.path, "data", "console.sqlite");
+
+  const config = loadConfig({
+    HERON_API_KEY: apiKey,
+    HERON_BASE_URL: options.heronBaseUrl ?? sandbox.url,
+    DATABASE_PATH: databasePath,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LOG_LEVEL: "debug",
+    ...options.env,
+  });
+  const logs = new LogCapture();
+  const logger = createLogger({ level: config.logLevel, destination: logs });
+  const heron = createHeronClient({
+    apiKey,
+    baseUrl: config.heron.baseUrl,
+    timeoutMs: config.heron.timeoutMs,
+    userAgent: "heron-workflow-console/test",
+    logger,
+  });
+  const store = await openStore(databasePath);
+  const app = createApp({
+    config,
+    heron: options.wrapHeron ? options.wrapHeron(heron) : heron,
+    store: options.wrapStore ? options.wrapStore(store) : store,
+    logger,
+    heronMode: "heron",
+    ...(options.staticDir ? { staticDir: options.staticDir } : {}),
+  });
+
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  const request = (path: string, init?: RequestInit) => fetch(url + path, init);
+
+  return {
+    url,
+    apiKey,
+    sandbox,
+    store,
+    heron,
+    logs,
+    logger,
+    databasePath,
+    request,
+    postRun: (body, headers = {}) =>
+      request("/api/runs", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      }),
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await heron.close();
+      await store.close().catch(() => undefined);
+      await sandbox.close();
+      tempDir.remove();
+    },
+  };
+}

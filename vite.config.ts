@@ -1,0 +1,16 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// The dev server forwards /api to the console server, which alone holds the
+// Heron key; nothing here may read a secret from the environment.
+const serverPort = process.env.PORT ?? "3000";
+
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: "dist", sourcemap: true },
+  server: {
+    host: "127.0.0.1",
+    port: 5173,
+    proxy: { "/api": `http://127.0.0.1:${serverPort}` },
+  },
+});

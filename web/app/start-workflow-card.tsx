@@ -1,0 +1,41 @@
+import { Paper, Stack, Text, Title } from "@mantine/core";
+import { EndUserPicker } from "../features/end-users/components/end-user-picker";
+import { RecordedRunNotice } from "../features/history/components/recorded-run-notice";
+import { TriggerForm } from "../features/trigger/components/trigger-form";
+import { WorkflowPicker } from "../features/workflows/components/workflow-picker";
+
+interface StartWorkflowCardProps {
+  onViewInHistory: (runId: string) => void;
+}
+
+/** Composes the start form with the pickers and the history's run notice. */
+export function StartWorkflowCard({ onViewInHistory }: StartWorkflowCardProps) {
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="lg"
+      component="section"
+      aria-labelledby="start-heading"
+    >
+      <Stack gap="md">
+        <div>
+          <Title order={2} size="h3" id="start-heading">
+            Start a workflow
+          </Title>
+          <Text size="sm" c="dimmed">
+            Runs are recorded in the history below, whatever Heron answers.
+          </Text>
+        </div>
+        <TriggerForm
+          renderEndUserPicker={(slot) => <EndUserPicker {...slot} />}
+          renderWorkflowPicker={(slot) => <WorkflowPicker {...slot} />}
+          renderRecordedRun={(runId) => (
+            <RecordedRunNotice runId={runId} onView={onViewInHistory} />
+          )}
+          onViewInHistory={onViewInHistory}
+        />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,5 @@
+export const endUserKeys = {
+  all: ["end-users"] as const,
+  searches: () => [...endUserKeys.all, "search"] as const,
+  search: (text: string) => [...endUserKeys.searches(), text] as const,
+};

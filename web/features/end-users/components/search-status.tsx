@@ -1,0 +1,64 @@
+import { Group, Loader, Text } from "@mantine/core";
+import type { EndUserSearchResult } from "../../../../server/contract/heron-data";
+import { isApiError } from "../../../lib/api-error";
+
+export interface SearchStatus {
+  kind: "searching" | "error" | "empty" | "results";
+  text: string;
+  requestId: string | null;
+}
+
+interface SearchStatusInput {
+  text: string;
+  waiting: boolean;
+  error: Error | null;
+  result: EndUserSearchResult | undefined;
+}
+
+/** Describes the search state in one sentence, for the dropdown and screen readers. */
+export function describeSearchStatus(input: SearchStatusInput): SearchStatus {
+  const { text, waiting, error, result } = input;
+
+  if (error !== null && !waiting) {
+    return {
+      kind: "error",
+      text: `Search failed: ${error.message}`,
+      requestId: isApiError(error) ? error.requestId : null,
+    };
+  }
+
+  if (result === undefined || (waiting && result.end_users.length === 0)) {
+    return { kind: "searching", text: "Searching end users…", requestId: null };
+  }
+
+  if (result.end_users.length === 0) {
+    return { kind: "empty", text: describeNoMatch(text), requestId: null };
+  }
+
+  const shown = result.end_users.length;
+  const more =
+    result.total > shown
+      ? `Showing ${shown} of ${result.total} matches. Type more to narrow the list.`
+      : `${shown} ${shown === 1 ? "match" : "matches"}.`;
+
+  return { kind: "results", text: more, requestId: null };
+}
+
+function describeNoMatch(text: string): string {
+  if (text === "") return "Heron has no end users to show.";
+  if (/^eus_/i.test(text)) return `No end user has heron id "${text}".`;
+
+  return `No end user matches "${text}". Check the spelling, or paste the user's heron id (eus_…).`;
+}
+
+export function EndUserSearchStatus({ status }: { status: SearchStatus }) {
+  return (
+    <Group gap="xs" wrap="nowrap" py={4}>
+      {status.kind === "searching" && <Loader size="xs" />}
+      <Text size="sm" c={status.kind === "error" ? "red.9" : "dimmed"}>
+        {status.text}
+        {status.requestId !== null && ` (request id ${status.requestId})`}
+      </Text>
+    </Group>
+  );
+}

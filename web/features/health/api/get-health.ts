@@ -1,0 +1,20 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { Health } from "../../../../server/contract/heron-data";
+import { apiRequest } from "../../../lib/api-client";
+import { healthKeys } from "./query-keys";
+
+export function getHealth(signal?: AbortSignal): Promise<Health> {
+  return apiRequest<Health>("/api/health", { signal });
+}
+
+export const healthQueryOptions = () =>
+  queryOptions({
+    queryKey: healthKeys.all,
+    queryFn: ({ signal }) => getHealth(signal),
+    // The mode only changes when the server restarts with another config.
+    staleTime: 5 * 60_000,
+  });
+
+export function useHealth() {
+  return useQuery(healthQueryOptions());
+}

@@ -1,0 +1,14 @@
+import { Text } from "@mantine/core";
+import { useHealth } from "../api/get-health";
+
+export function ServerVersion() {
+  const health = useHealth();
+
+  if (!health.data) return null;
+
+  return (
+    <Text size="xs" c="dimmed">
+      Server {health.data.version}
+    </Text>
+  );
+}

@@ -1,0 +1,72 @@
+import { Stack, Text } from "@mantine/core";
+import {
+  createColumnHelper,
+  rowPaginationFeature,
+  tableFeatures,
+} from "@tanstack/react-table";
+import type { Run } from "../../../../server/contract/runs";
+import { LocalTime } from "../../../components/local-time";
+import { OutcomeBadge } from "../../../components/outcome-badge";
+import { formatDuration } from "../../../lib/format-duration";
+
+// Pagination state lives in the table, but the server cuts the pages, so no
+// client row model is registered.
+export const runTableFeatures = tableFeatures({ rowPaginationFeature });
+
+const column = createColumnHelper<typeof runTableFeatures, Run>();
+
+export const runColumns = column.columns([
+  column.accessor("created_at", {
+    header: "Time",
+    cell: (info) => <LocalTime iso={info.getValue()} />,
+  }),
+  column.display({
+    id: "end_user",
+    header: "End user",
+    cell: ({ row }) => (
+      <Stack gap={0}>
+        <Text size="sm">{row.original.end_user_name ?? "(no name)"}</Text>
+        <Text size="xs" c="dimmed" ff="monospace">
+          {row.original.end_user_heron_id}
+        </Text>
+      </Stack>
+    ),
+  }),
+  column.accessor("workflow_name", {
+    header: "Workflow",
+    cell: (info) => <Text size="sm">{info.getValue()}</Text>,
+  }),
+  column.accessor("outcome", {
+    header: "Outcome",
+    cell: (info) => <OutcomeBadge outcome={info.getValue()} />,
+  }),
+  column.accessor("http_status", {
+    header: "HTTP status",
+    cell: (info) => info.getValue() ?? "—",
+  }),
+  column.accessor("workflow_execution_id", {
+    header: "Execution id",
+    cell: (info) => (
+      <Text size="xs" ff="monospace" style={{ wordBreak: "break-all" }}>
+        {info.getValue() ?? "—"}
+      </Text>
+    ),
+  }),
+  column.accessor("duration_ms", {
+    header: "Duration",
+    cell: (info) => formatDuration(info.getValue()),
+  }),
+  column.accessor("error_message", {
+    header: "Error",
+    cell: (info) => {
+      const message = info.getValue();
+      return message === null ? (
+        "—"
+      ) : (
+        <Text size="xs" lineClamp={2} title={message}>
+          {message}
+        </Text>
+      );
+    },
+  }),
+]);

@@ -1,0 +1,39 @@
+import { Drawer, Skeleton, Stack } from "@mantine/core";
+import { ApiErrorAlert } from "../../../components/api-error-alert";
+import { useRun } from "../api/get-run";
+import { RunDetails } from "./run-details";
+
+interface RunDetailDrawerProps {
+  runId: string | null;
+  onClose: () => void;
+}
+
+export function RunDetailDrawer({ runId, onClose }: RunDetailDrawerProps) {
+  const run = useRun(runId);
+
+  return (
+    <Drawer
+      opened={runId !== null}
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title="Run details"
+      closeButtonProps={{ "aria-label": "Close run details" }}
+    >
+      {run.isPending && (
+        <Stack gap="sm">
+          <Skeleton height={24} />
+          <Skeleton height={160} />
+        </Stack>
+      )}
+      {run.isError && (
+        <ApiErrorAlert
+          title="Could not load this run"
+          error={run.error}
+          onRetry={() => void run.refetch()}
+        />
+      )}
+      {run.data && <RunDetails run={run.data} />}
+    </Drawer>
+  );
+}

@@ -1,0 +1,86 @@
+import { Group, Stack, Table, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import type { Run } from "../../../../server/contract/runs";
+import { CopyableValue } from "../../../components/copyable-value";
+import { JsonBlock } from "../../../components/json-block";
+import { LocalTime } from "../../../components/local-time";
+import { OutcomeBadge } from "../../../components/outcome-badge";
+import { formatDuration } from "../../../lib/format-duration";
+import { OUTCOME_EXPLANATIONS } from "../../../lib/run-outcomes";
+
+/** One run's full record: the summary, what was sent and what Heron answered. */
+export function RunDetails({ run }: { run: Run }) {
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Group gap="sm">
+          <OutcomeBadge outcome={run.outcome} />
+          <Text size="sm" fw={600}>
+            {run.workflow_name}
+          </Text>
+        </Group>
+        <Text size="sm">{OUTCOME_EXPLANATIONS[run.outcome]}</Text>
+      </Stack>
+
+      <Table variant="vertical" layout="fixed" withTableBorder>
+        <Table.Tbody>
+          <Row label="Time">
+            <LocalTime iso={run.created_at} />
+          </Row>
+          <Row label="End user">
+            {run.end_user_name ?? "(no name)"}
+            <Text size="xs" ff="monospace" c="dimmed">
+              {run.end_user_heron_id}
+            </Text>
+          </Row>
+          <Row label="HTTP status">{run.http_status ?? "—"}</Row>
+          <Row label="Status">{run.status ?? "—"}</Row>
+          <Row label="Action">{run.action ?? "—"}</Row>
+          <Row label="Execution id">
+            <Optional value={run.workflow_execution_id} label="execution id" />
+          </Row>
+          <Row label="Workflow id">
+            <Optional value={run.workflow_id} label="workflow id" />
+          </Row>
+          <Row label="Duration">{formatDuration(run.duration_ms)}</Row>
+          <Row label="Error">{run.error_message ?? "—"}</Row>
+          <Row label="Run id">
+            <CopyableValue value={run.id} label="run id" />
+          </Row>
+          <Row label="Request id">
+            <CopyableValue value={run.request_id} label="request id" />
+          </Row>
+        </Table.Tbody>
+      </Table>
+
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          Request parameters
+        </Title>
+        <JsonBlock value={run.workflow_parameters} label="Request parameters" />
+      </Stack>
+
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          Heron's answer
+        </Title>
+        <JsonBlock value={run.heron_response} label="Heron's answer" />
+      </Stack>
+    </Stack>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Th w={140} scope="row">
+        {label}
+      </Table.Th>
+      <Table.Td style={{ wordBreak: "break-word" }}>{children}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+function Optional({ value, label }: { value: string | null; label: string }) {
+  return value === null ? "—" : <CopyableValue value={value} label={label} />;
+}

@@ -1,0 +1,103 @@
+import { Button, Table, VisuallyHidden } from "@mantine/core";
+import { useTable, type PaginationState } from "@tanstack/react-table";
+import type { Run } from "../../../../server/contract/runs";
+import { formatLocalDateTime } from "../../../lib/format-date";
+import { runColumns, runTableFeatures } from "./run-columns";
+import { HistoryPagination } from "./history-pagination";
+
+interface RunsTableProps {
+  runs: Run[];
+  total: number;
+  pagination: PaginationState;
+  onPaginationChange: (
+    updater: PaginationState | ((old: PaginationState) => PaginationState),
+  ) => void;
+  onOpenRun: (runId: string) => void;
+  fetching: boolean;
+}
+
+/** The history as a table; a row click or its Details button opens the run. */
+export function RunsTable({
+  runs,
+  total,
+  pagination,
+  onPaginationChange,
+  onOpenRun,
+  fetching,
+}: RunsTableProps) {
+  const table = useTable({
+    features: runTableFeatures,
+    columns: runColumns,
+    data: runs,
+    getRowId: (run) => run.id,
+    manualPagination: true,
+    rowCount: total,
+    state: { pagination },
+    onPaginationChange,
+  });
+
+  return (
+    <>
+      <Table.ScrollContainer minWidth={960}>
+        <Table
+          aria-labelledby="history-heading"
+          highlightOnHover
+          verticalSpacing="xs"
+          style={{ opacity: fetching ? 0.7 : 1 }}
+        >
+          <Table.Thead>
+            {table.getHeaderGroups().map((group) => (
+              <Table.Tr key={group.id}>
+                {group.headers.map((header) => (
+                  <Table.Th key={header.id} scope="col">
+                    <table.FlexRender header={header} />
+                  </Table.Th>
+                ))}
+                <Table.Th scope="col">
+                  <VisuallyHidden>Details</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            ))}
+          </Table.Thead>
+          <Table.Tbody>
+            {table.getRowModel().rows.map((row) => (
+              <Table.Tr
+                key={row.id}
+                onClick={() => onOpenRun(row.id)}
+                style={{ cursor: "pointer" }}
+              >
+                {row.getAllCells().map((cell) => (
+                  <Table.Td key={cell.id}>
+                    <table.FlexRender cell={cell} />
+                  </Table.Td>
+                ))}
+                <Table.Td>
+                  <Button
+                    size="compact-xs"
+                    variant="default"
+                    aria-label={`Details of the ${row.original.workflow_name} run at ${formatLocalDateTime(row.original.created_at)}`}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onOpenRun(row.id);
+                    }}
+                  >
+                    Details
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <HistoryPagination
+        pageIndex={table.state.pagination.pageIndex}
+        pageCount={Math.max(1, table.getPageCount())}
+        canPrevious={table.getCanPreviousPage()}
+        canNext={table.getCanNextPage()}
+        onPrevious={() => table.previousPage()}
+        onNext={() => table.nextPage()}
+        total={total}
+      />
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { json } from "@codemirror/lang-json";
+import { linter, lintGutter, type Diagnostic } from "@codemirror/lint";
+import { EditorView } from "@codemirror/view";
+import CodeMirror from "@uiw/react-codemirror";
+import { useMemo } from "react";
+import { parseJsonParameters } from "../lib/parse-json-parameters";
+
+export interface JsonCodeEditorProps {
+  value: string;
+  onChange: (text: string) => void;
+  onBlur: () => void;
+  /** The editable element's accessible name. */
+  label: string;
+  /** Ids of the description and error under the editor. */
+  describedBy: string;
+  invalid: boolean;
+}
+
+const LINT_DELAY_MS = 300;
+
+const parametersLinter = linter(
+  (view): Diagnostic[] => {
+    const result = parseJsonParameters(view.state.doc.toString());
+
+    if (!result.ok) {
+      const { from, to, message } = result.problem;
+      return [{ from, to, message, severity: "error", source: "JSON" }];
+    }
+
+    return result.warnings.map(({ from, to, message }) => ({
+      from,
+      to,
+      message,
+      severity: "warning",
+      source: "JSON",
+    }));
+  },
+  { delay: LINT_DELAY_MS },
+);
+
+/**
+ * The CodeMirror editor for the parameters. It is its own module so the page
+ * loads it lazily, keeping CodeMirror out of the entry chunk.
+ */
+export default function JsonCodeEditor({
+  value,
+  onChange,
+  onBlur,
+  label,
+  describedBy,
+  invalid,
+}: JsonCodeEditorProps) {
+  // The editor's aria-label prop lands on a wrapper div; only content
+  // attributes reach the element that takes the typing.
+  const extensions = useMemo(
+    () => [
+      json(),
+      parametersLinter,
+      lintGutter(),
+      EditorView.lineWrapping,
+      EditorView.contentAttributes.of({
+        "aria-label": label,
+        "aria-describedby": describedBy,
+        "aria-invalid": invalid ? "true" : "false",
+      }),
+    ],
+    [label, describedBy, invalid],
+  );
+
+  return (
+    <CodeMirror
+      value={value}
+      onChange={onChange}
+      onBlur={onBlur}
+      extensions={extensions}
+      minHeight="160px"
+      maxHeight="360px"
+      indentWithTab={false}
+      basicSetup={{
+        lineNumbers: true,
+        foldGutter: false,
+        autocompletion: false,
+        highlightActiveLine: true,
+        bracketMatching: true,
+        closeBrackets: true,
+      }}
+    />
+  );
+}

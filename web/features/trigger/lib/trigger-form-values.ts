@@ -1,0 +1,22 @@
+import type {
+  EndUserSummary,
+  WorkflowSummary,
+} from "../../../../server/contract/heron-data";
+
+/**
+ * What the form holds. The pickers keep whole records so the review step can
+ * show names and ids; the resolver turns these into a StartRunRequest.
+ */
+export interface TriggerFormValues {
+  end_user: EndUserSummary | null;
+  workflow: WorkflowSummary | null;
+  parameters_text: string;
+}
+
+export type TriggerFieldName = keyof TriggerFormValues;
+
+export const DEFAULT_TRIGGER_VALUES: TriggerFormValues = {
+  end_user: null,
+  workflow: null,
+  parameters_text: "{}",
+};

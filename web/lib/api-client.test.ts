@@ -1,0 +1,198 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { apiRequest, parseRetryAfter } from "./api-client";
+import { ApiError } from "./api-error";
+
+function stubFetch(response: Response | Error | DOMException) {
+  const fetchMock = vi.fn((_url: string, _init?: RequestInit) =>
+    response instanceof Response
+      ? Promise.resolve(response)
+      : Promise.reject(response),
+  );
+  vi.stubGlobal("fetch", fetchMock);
+  return fetchMock;
+}
+
+function jsonResponse(status: number, body: unknown, headers = {}) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json", ...headers },
+  });
+}
+
+async function caught(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error("expected the request to fail");
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("apiRequest", () => {
+  it("returns the parsed body on 2xx", async () => {
+    stubFetch(jsonResponse(200, { status: "ok" }));
+    await expect(apiRequest("/api/health")).resolves.toEqual({ status: "ok" });
+  });
+
+  it("adds query parameters and skips undefined ones", async () => {
+    const fetchMock = stubFetch(jsonResponse(200, {}));
+    await apiRequest("/api/runs", { query: { page: 2, page_size: undefined } });
+    expect(fetchMock.mock.calls[0]?.[0]).toBe("/api/runs?page=2");
+  });
+
+  it("sends a JSON body on POST", async () => {
+    const fetchMock = stubFetch(jsonResponse(201, { id: "run_1" }));
+    await apiRequest("/api/runs", { method: "POST", body: { a: 1 } });
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.method).toBe("POST");
+    expect(init?.body).toBe('{"a":1}');
+  });
+
+  it("maps the contract's error body", async () => {
+    stubFetch(
+      jsonResponse(422, {
+        error: {
+          code: "heron_rejected",
+          message: "Heron rejected the parameters.",
+          fields: { "workflow_parameters.email": ["Not a valid email."] },
+          requestId: "req_1",
+          runId: "run_9",
+        },
+      }),
+    );
+    const error = await caught(apiRequest("/api/runs", { method: "POST" }));
+    expect(error.status).toBe(422);
+    expect(error.code).toBe("heron_rejected");
+    expect(error.message).toBe("Heron rejected the parameters.");
+    expect(error.fields).toEqual({
+      "workflow_parameters.email": ["Not a valid email."],
+    });
+    expect(error.requestId).toBe("req_1");
+    expect(error.runId).toBe("run_9");
+    expect(error.retryAfterSeconds).toBeNull();
+  });
+
+  it("reads retryAfterSeconds on 429", async () => {
+    stubFetch(
+      jsonResponse(429, {
+        error: {
+          code: "heron_rate_limited",
+          message: "Heron is limiting requests.",
+          requestId: "req_2",
+          retryAfterSeconds: 42,
+        },
+      }),
+    );
+    const error = await caught(apiRequest("/api/runs"));
+    expect(error.code).toBe("heron_rate_limited");
+    expect(error.retryAfterSeconds).toBe(42);
+  });
+
+  it("falls back to the Retry-After header", async () => {
+    stubFetch(
+      jsonResponse(
+        429,
+        { error: { code: "heron_rate_limited", message: "Slow down.", requestId: "r" } },
+        { "Retry-After": "7" },
+      ),
+    );
+    const error = await caught(apiRequest("/api/runs"));
+    expect(error.retryAfterSeconds).toBe(7);
+  });
+
+  it("keeps only string messages in fields", async () => {
+    stubFetch(
+      jsonResponse(400, {
+        error: {
+          code: "validation_failed",
+          message: "Invalid request.",
+          requestId: "r",
+          fields: { a: ["ok", 3], b: "not a list", c: [] },
+        },
+      }),
+    );
+    const error = await caught(apiRequest("/api/runs"));
+    expect(error.fields).toEqual({ a: ["ok"] });
+  });
+
+  it("maps a non-JSON error page", async () => {
+    stubFetch(
+      new Response("<html><body>Bad Gateway</body></html>", {
+        status: 502,
+        statusText: "Bad Gateway",
+        headers: { "Content-Type": "text/html", "X-Request-Id": "req_h" },
+      }),
+    );
+    const error = await caught(apiRequest("/api/workflows"));
+    expect(error.status).toBe(502);
+    expect(error.code).toBe("unexpected_response");
+    expect(error.message).toContain("HTTP 502 Bad Gateway");
+    expect(error.message).toContain("GET /api/workflows");
+    expect(error.requestId).toBe("req_h");
+  });
+
+  it("maps a JSON error without the envelope", async () => {
+    stubFetch(jsonResponse(500, { oops: true }));
+    const error = await caught(apiRequest("/api/workflows"));
+    expect(error.code).toBe("unexpected_response");
+    expect(error.status).toBe(500);
+  });
+
+  it("keeps the message of an unknown error code", async () => {
+    stubFetch(
+      jsonResponse(500, {
+        error: { code: "brand_new", message: "Something new.", requestId: "r" },
+      }),
+    );
+    const error = await caught(apiRequest("/api/workflows"));
+    expect(error.code).toBe("unexpected_response");
+    expect(error.message).toBe("Something new.");
+  });
+
+  it("maps a 2xx body that is not JSON", async () => {
+    stubFetch(new Response("<html></html>", { status: 200 }));
+    const error = await caught(apiRequest("/api/health"));
+    expect(error.status).toBe(200);
+    expect(error.code).toBe("unexpected_response");
+  });
+
+  it("maps a network failure", async () => {
+    stubFetch(new TypeError("Failed to fetch"));
+    const error = await caught(apiRequest("/api/health"));
+    expect(error.status).toBeNull();
+    expect(error.code).toBe("network_error");
+    expect(error.message).toContain("Could not reach the console server");
+    expect(error.message).toContain("Failed to fetch");
+  });
+
+  it("rethrows an abort unchanged", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const abort = new DOMException("Aborted", "AbortError");
+    stubFetch(abort);
+    await expect(
+      apiRequest("/api/health", { signal: controller.signal }),
+    ).rejects.toBe(abort);
+  });
+});
+
+describe("parseRetryAfter", () => {
+  it("reads delta seconds", () => {
+    expect(parseRetryAfter("120")).toBe(120);
+  });
+
+  it("reads an HTTP date", () => {
+    const now = Date.parse("2026-12-04T15:00:00Z");
+    expect(parseRetryAfter("Fri, 04 Dec 2026 15:00:30 GMT", now)).toBe(30);
+  });
+
+  it("returns null for missing or invalid values", () => {
+    expect(parseRetryAfter(null)).toBeNull();
+    expect(parseRetryAfter("soon")).toBeNull();
+  });
+});

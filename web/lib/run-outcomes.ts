@@ -1,0 +1,39 @@
+import type { RunOutcome } from "../../server/contract/runs";
+
+/** The word shown for each outcome, the same in the table, drawer and form. */
+export const OUTCOME_LABELS: Record<RunOutcome, string> = {
+  sending: "Sending",
+  started: "Started",
+  rejected: "Rejected",
+  failed: "Failed",
+  unknown: "Unknown",
+};
+
+/** One sentence for staff on what each outcome means for the workflow. */
+export const OUTCOME_EXPLANATIONS: Record<RunOutcome, string> = {
+  sending:
+    "The console is still waiting for Heron's answer. Refresh the history in a moment.",
+  started: "Heron accepted the request and started the workflow.",
+  rejected:
+    "Heron rejected the request, so the workflow did not start. Fix what Heron reported before starting it again.",
+  failed:
+    "The request did not reach Heron, or Heron failed with a server error. Check the history before starting it again.",
+  unknown:
+    "Heron did not answer in time; the workflow may have started. Check the history before starting it again.",
+};
+
+/**
+ * Badge colours per outcome. Mantine's light badges put shade 6 text on a
+ * tint, which fails axe's 4.5:1 contrast rule for green and orange; these
+ * pairs reach about 6.8:1. The badge also shows the word, never colour alone.
+ */
+export const OUTCOME_COLORS: Record<
+  RunOutcome,
+  { background: string; text: string }
+> = {
+  sending: { background: "#e7f1fb", text: "#15548f" },
+  started: { background: "#e6f4ea", text: "#1b5e2b" },
+  rejected: { background: "#fdecec", text: "#a11d1d" },
+  failed: { background: "#fbe9e0", text: "#8a3410" },
+  unknown: { background: "#fff4d6", text: "#7a4a00" },
+};
