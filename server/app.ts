@@ -14,8 +14,11 @@ import { createRequestLogging } from "./http/request-logging.js";
 import type { Logger } from "./logger.js";
 import { endUserRoutes } from "./routes/end-users.js";
 import { healthRoutes } from "./routes/health.js";
+import { heronRateLimitRoutes } from "./routes/heron-rate-limits.js";
+import { runCheckRoutes } from "./routes/run-checks.js";
 import { runRoutes } from "./routes/runs.js";
 import { workflowRoutes } from "./routes/workflows.js";
+import type { RunServices } from "./runs/run-services.js";
 import type { RunStore } from "./store/run-store.js";
 
 export interface AppOptions {
@@ -24,6 +27,8 @@ export interface AppOptions {
   store: RunStore;
   logger: Logger;
   heronMode: Health["heron_mode"];
+  /** Starts in flight and reconciliation, shared with shutdown. */
+  runServices: RunServices;
   /** The built web app; defaults to dist/ at the project root. */
   staticDir?: string;
 }
@@ -37,7 +42,7 @@ const BODY_MARGIN_BYTES = 16 * 1024;
 
 /** Builds the console's Express app. Listening is left to the caller. */
 export function createApp(options: AppOptions): Express {
-  const { config, heron, store, logger, heronMode } = options;
+  const { config, heron, store, logger, heronMode, runServices } = options;
   const endUserNames = new EndUserNames();
   const app = express();
 
@@ -74,14 +79,27 @@ export function createApp(options: AppOptions): Express {
   app.use(healthRoutes(heronMode));
   app.use(endUserRoutes(heron, endUserNames));
   app.use(workflowRoutes(heron));
+  app.use(heronRateLimitRoutes(heron));
   app.use(
     runRoutes({
       heron,
       store,
       endUserNames,
       logger,
+      inFlight: runServices.inFlight,
+      onUnknown: (runId) => runServices.reconciler.schedule(runId),
+      duplicateWindowMinutes: config.runs.duplicateWindowMinutes,
+      heronTimeoutMs: config.heron.timeoutMs,
       maxParametersBytes: config.maxParametersBytes,
       bodyLimitBytes: config.maxParametersBytes + BODY_MARGIN_BYTES,
+    }),
+  );
+  app.use(
+    runCheckRoutes({
+      heron,
+      store,
+      logger,
+      reconciler: runServices.reconciler,
     }),
   );
   app.use("/api", (req, _res, next) => {

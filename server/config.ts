@@ -28,6 +28,18 @@ export interface Config {
   /** Maximum size in bytes of the workflow_parameters JSON sent to Heron. */
   maxParametersBytes: number;
   logLevel: LogLevel;
+  runs: {
+    /**
+     * Minutes during which a started, sending or unknown run blocks a new
+     * start of the same end user and workflow without allow_duplicate. 0 turns
+     * the check off.
+     */
+    duplicateWindowMinutes: number;
+    /** Delays after a run becomes unknown at which it is checked at Heron. */
+    reconcileDelaysMs: readonly number[];
+  };
+  /** How long shutdown waits for starts in flight before it records them. */
+  shutdownGraceMs: number;
   sandbox: {
     port: number;
     /** Milliseconds between the sandbox's execution steps, null for default. */
@@ -85,6 +97,26 @@ const baseUrlSchema = z.string().transform((text, context) => {
   return url.origin + url.pathname.replace(/\/+$/, "");
 });
 
+const MAX_RECONCILE_DELAYS = 10;
+
+const delayListSchema = z.string().transform((text, context) => {
+  const expected =
+    `expected off, or up to ${MAX_RECONCILE_DELAYS} comma-separated whole ` +
+    "numbers of milliseconds from 0 to 86400000, such as 3000,30000";
+  if (text === "off") return [];
+  const parts = text.split(",").map((part) => part.trim());
+  const delays = parts.map(Number);
+  const valid =
+    parts.length <= MAX_RECONCILE_DELAYS &&
+    parts.every((part) => /^\d+$/.test(part)) &&
+    delays.every((delay) => delay <= 86_400_000);
+  if (!valid) {
+    context.addIssue({ code: "custom", message: expected });
+    return z.NEVER;
+  }
+  return delays;
+});
+
 const EnvSchema = z.object({
   HERON_API_KEY: z
     .string()
@@ -104,6 +136,9 @@ const EnvSchema = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` })
     .default("info"),
+  DUPLICATE_WINDOW_MINUTES: wholeNumber(0, 1440, "minutes").default(10),
+  RECONCILE_DELAYS_MS: delayListSchema.default([3000, 30_000]),
+  SHUTDOWN_GRACE_MS: wholeNumber(0, 600_000, "milliseconds").default(10_000),
   SANDBOX_PORT: wholeNumber(0, 65535, "a TCP port").default(0),
   SANDBOX_EXECUTION_STEP_MS: wholeNumber(0, 600_000, "milliseconds").optional(),
 });
@@ -151,6 +186,11 @@ export function loadConfig(
     databasePath: vars.DATABASE_PATH,
     maxParametersBytes: vars.MAX_PARAMETERS_BYTES,
     logLevel: vars.LOG_LEVEL,
+    runs: {
+      duplicateWindowMinutes: vars.DUPLICATE_WINDOW_MINUTES,
+      reconcileDelaysMs: vars.RECONCILE_DELAYS_MS,
+    },
+    shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
     sandbox: {
       port: vars.SANDBOX_PORT,
       executionStepMs: vars.SANDBOX_EXECUTION_STEP_MS ?? null,

@@ -1,6 +1,10 @@
 import type { ErrorRequestHandler } from "express";
 
-import type { ApiErrorBody, ApiErrorCode } from "./contract/errors.js";
+import type {
+  ApiErrorBody,
+  ApiErrorCode,
+  DuplicateRunSummary,
+} from "./contract/errors.js";
 import { HeronError } from "./heron/heron-error.js";
 import { describeHeronError } from "./heron/describe-error.js";
 import { requestIdOf } from "./http/request-id.js";
@@ -9,6 +13,7 @@ export interface ApiErrorOptions {
   fields?: Record<string, string[]>;
   runId?: string;
   retryAfterSeconds?: number;
+  duplicateOf?: DuplicateRunSummary;
   cause?: unknown;
 }
 
@@ -19,6 +24,7 @@ export class ApiError extends Error {
   readonly fields: Record<string, string[]> | undefined;
   readonly runId: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly duplicateOf: DuplicateRunSummary | undefined;
 
   constructor(
     status: number,
@@ -33,6 +39,7 @@ export class ApiError extends Error {
     this.fields = options.fields;
     this.runId = options.runId;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.duplicateOf = options.duplicateOf;
   }
 }
 
@@ -125,6 +132,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
   }
 
   const { status, code, message, fields, runId, retryAfterSeconds } = apiError;
+  const { duplicateOf } = apiError;
   const body: ApiErrorBody = {
     error: {
       code,
@@ -133,6 +141,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
       requestId: requestIdOf(req),
       ...(runId ? { runId } : {}),
       ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+      ...(duplicateOf ? { duplicateOf } : {}),
     },
   };
   if (retryAfterSeconds !== undefined) {

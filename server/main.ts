@@ -5,12 +5,12 @@ import { createApp } from "./app.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createHeronClient } from "./heron/client.js";
 import { createLogger, type Logger } from "./logger.js";
+import { recoverInterruptedRuns } from "./runs/interrupted-runs.js";
+import { createRunServices } from "./runs/run-services.js";
 import { startSandbox, type SandboxServer } from "./sandbox/index.js";
+import { shutDown } from "./shutdown.js";
 import { openStore } from "./store/open-store.js";
 import { VERSION } from "./version.js";
-
-/** How long shutdown waits for requests in flight, such as a slow start. */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 function readConfig(): Readonly<Config> {
   try {
@@ -72,12 +72,15 @@ async function main(): Promise<void> {
     logger,
   });
   const store = await openStore(config.databasePath);
+  const runServices = createRunServices({ config, heron, store, logger });
+  await recoverInterruptedRuns(store, runServices.reconciler, logger);
   const app = createApp({
     config,
     heron,
     store,
     logger,
     heronMode: sandbox ? "sandbox" : "heron",
+    runServices,
   });
 
   const server = app.listen(config.port, config.host, () => {
@@ -95,25 +98,24 @@ async function main(): Promise<void> {
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "stopping: waiting for requests in flight");
-
-    const closed = new Promise<void>((resolve) =>
-      server.close(() => resolve()),
+    logger.info(
+      { signal, graceMs: config.shutdownGraceMs },
+      "stopping: waiting for requests in flight",
     );
-    server.closeIdleConnections();
-    const grace = setTimeout(() => {
-      logger.warn(
-        { graceMs: SHUTDOWN_GRACE_MS },
-        "closing requests still in flight after the grace period",
-      );
-      server.closeAllConnections();
-    }, SHUTDOWN_GRACE_MS);
-    await closed;
-    clearTimeout(grace);
-
-    await store.close();
-    await heron.close();
-    await sandbox?.close();
+    try {
+      await shutDown({
+        server,
+        runServices,
+        store,
+        heron,
+        sandbox,
+        logger,
+        graceMs: config.shutdownGraceMs,
+      });
+    } catch (error) {
+      logger.fatal({ err: error }, "stopping the console failed");
+      process.exit(1);
+    }
     logger.info("stopped");
     process.exit(0);
   };

@@ -1,3 +1,5 @@
+import type { RunOutcome } from "./runs.js";
+
 // The one error shape every console API route returns.
 
 export const API_ERROR_CODES = [
@@ -13,6 +15,17 @@ export const API_ERROR_CODES = [
   "heron_bad_response",
   "database_unavailable",
   "internal",
+  // The Idempotency-Key was used before for a start with other content.
+  "idempotency_conflict",
+  // A started, sending or unknown run of the same end user and workflow is
+  // recent; sending allow_duplicate: true starts it anyway.
+  "duplicate_run",
+  // A repeated Idempotency-Key names a run whose first answer was never
+  // recorded, because the console stopped or is still sending it.
+  "run_outcome_unknown",
+  // The run has no workflow_execution_id, so Heron has no status for it.
+  "no_execution_id",
+  "shutting_down",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -33,5 +46,13 @@ export interface ApiErrorBody {
     runId?: string;
     /** Seconds until Heron's rate-limit window refills, on heron_rate_limited. */
     retryAfterSeconds?: number;
+    /** The recent run of the same end user and workflow, on duplicate_run. */
+    duplicateOf?: DuplicateRunSummary;
   };
+}
+
+export interface DuplicateRunSummary {
+  id: string;
+  created_at: string;
+  outcome: RunOutcome;
 }

@@ -45,3 +45,22 @@ export interface Health {
   heron_mode: "sandbox" | "heron";
   version: string;
 }
+
+/** Heron's last reported rate-limit window for one operation. */
+export interface HeronRateLimit {
+  /** The console's name for the Heron call, such as "start_by_name". */
+  operation: string;
+  limit: number | null;
+  remaining: number | null;
+  /**
+   * When the window refills, ISO 8601 UTC. After this time `remaining` is
+   * out of date: Heron counts from `limit` again.
+   */
+  reset_at: string | null;
+  /** When the console read these numbers from a Heron response. */
+  observed_at: string;
+}
+
+export interface HeronRateLimits {
+  rate_limits: HeronRateLimit[];
+}

@@ -23,6 +23,11 @@ export const StartRunRequestSchema = z.strictObject({
   workflow_parameters: z.record(z.string(), z.unknown(), {
     error: 'Parameters must be a JSON object, such as {} or {"key": "value"}.',
   }),
+  // Confirms a start although the same end user and workflow ran recently.
+  // The console keeps it to itself: Heron never receives it.
+  allow_duplicate: z
+    .boolean({ error: "allow_duplicate must be true or false." })
+    .optional(),
 });
 
 export type StartRunRequest = z.infer<typeof StartRunRequestSchema>;
@@ -64,6 +69,15 @@ export interface Run {
   workflow_id: string | null;
   error_message: string | null;
   duration_ms: number | null;
+  /** The execution's status as Heron last reported it, and when. */
+  execution_status?: string | null;
+  execution_status_at?: string | null;
+  /** When a check found the execution of an unknown run and marked it started. */
+  reconciled_at?: string | null;
+  /** When the console last looked for the execution of an unknown run. */
+  reconciliation_checked_at?: string | null;
+  /** What that check found, as a sentence for staff. */
+  reconciliation_note?: string | null;
 }
 
 export const ListRunsQuerySchema = z.strictObject({
@@ -78,4 +92,31 @@ export interface RunList {
   page: number;
   page_size: number;
   total: number;
+}
+
+export const RecentRunsQuerySchema = z.strictObject({
+  end_user_heron_id: z
+    .string({ error: "Give the end user's heron id." })
+    .trim()
+    .min(1, "Give the end user's heron id.")
+    .max(
+      END_USER_HERON_ID_MAX,
+      "An end user's heron id is at most 64 characters.",
+    ),
+  workflow_name: z
+    .string({ error: "Give the workflow name." })
+    .min(1, "Give the workflow name.")
+    .max(WORKFLOW_NAME_MAX, "A workflow name is at most 255 characters."),
+});
+
+export type RecentRunsQuery = z.infer<typeof RecentRunsQuerySchema>;
+
+/**
+ * Runs of one end user and workflow from the last `window_minutes` whose
+ * outcome is started, sending or unknown, newest first. A new start of the
+ * same pair needs allow_duplicate while this list is not empty.
+ */
+export interface RecentRuns {
+  runs: Run[];
+  window_minutes: number;
 }

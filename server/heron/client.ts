@@ -1,6 +1,7 @@
 import { Pool } from "undici";
 import type { z } from "zod";
 
+import type { HeronRateLimit } from "../contract/heron-data.js";
 import type { Logger } from "../logger.js";
 import { HeronError } from "./heron-error.js";
 import {
@@ -8,6 +9,7 @@ import {
   transportFailure,
   type HeronResult,
 } from "./interpret-response.js";
+import { RateLimitBudgets } from "./rate-limit-budgets.js";
 import {
   EndUserListShape,
   EndUserResponseShape,
@@ -43,6 +45,8 @@ export interface HeronClientOptions {
 /** Per-call data: the console request id, sent on as x-request-id. */
 export interface CallContext {
   requestId: string;
+  /** A shorter deadline for this call; the client's timeout is the maximum. */
+  timeoutMs?: number;
 }
 
 /** The Heron operations the console may use, and nothing else. */
@@ -74,6 +78,8 @@ export interface HeronClient {
     context: CallContext,
   ): Promise<HeronResult<Execution[]>>;
   checkAuthenticated(context: CallContext): Promise<HeronResult<Hello>>;
+  /** Heron's last reported rate-limit window for each operation called. */
+  rateLimits(): HeronRateLimit[];
   close(): Promise<void>;
 }
 
@@ -112,6 +118,7 @@ export function createHeronClient(options: HeronClientOptions): HeronClient {
   // Heron might echo the key in an error page, and the response text must
   // not carry it into the database, the browser or the log.
   const removeKey = (text: string) => text.replaceAll(apiKey, REDACTED);
+  const budgets = new RateLimitBudgets();
 
   async function call<T>(
     spec: CallSpec,
@@ -131,6 +138,7 @@ export function createHeronClient(options: HeronClientOptions): HeronClient {
       headers["content-length"] = String(body.byteLength);
     }
 
+    const deadlineMs = Math.min(context.timeoutMs ?? timeoutMs, timeoutMs);
     const started = performance.now();
     const log = (status: number | null, error?: HeronError) => {
       const fields = {
@@ -153,7 +161,7 @@ export function createHeronClient(options: HeronClientOptions): HeronClient {
         path: pathPrefix + spec.path + queryString(spec.query),
         headers,
         ...(body ? { body } : {}),
-        timeoutMs,
+        timeoutMs: deadlineMs,
         maxResponseBytes: MAX_RESPONSE_BYTES,
       });
       const text = removeKey(response.body.toString("utf8"));
@@ -163,14 +171,18 @@ export function createHeronClient(options: HeronClientOptions): HeronClient {
         text,
         spec.shape,
       );
+      budgets.record(spec.operation, result.rateLimit, new Date());
       log(result.status);
       return result;
     } catch (error) {
       const heronError =
         error instanceof TransportError
-          ? transportFailure(spec.operation, error, timeoutMs)
+          ? transportFailure(spec.operation, error, deadlineMs)
           : error;
-      if (heronError instanceof HeronError) log(heronError.status, heronError);
+      if (heronError instanceof HeronError) {
+        budgets.record(spec.operation, heronError.rateLimit, new Date());
+        log(heronError.status, heronError);
+      }
       throw heronError;
     }
   }
@@ -254,6 +266,7 @@ export function createHeronClient(options: HeronClientOptions): HeronClient {
         },
         context,
       ),
+    rateLimits: () => budgets.list(),
     close: () => pool.close(),
   };
 }

@@ -1,9 +1,16 @@
 import express, { Router } from "express";
 
-import { ListRunsQuerySchema, type RunList } from "../contract/runs.js";
+import {
+  ListRunsQuerySchema,
+  RecentRunsQuerySchema,
+  type RecentRuns,
+  type RunList,
+} from "../contract/runs.js";
 import { ApiError } from "../errors.js";
 import { parseInput } from "../http/parse-input.js";
 import { requestIdOf } from "../http/request-id.js";
+import { readRuns } from "../runs/database-errors.js";
+import { readIdempotencyKey } from "../runs/idempotency-key.js";
 import { parseStartRequest } from "../runs/parse-start-request.js";
 import { startRun, type StartRunDependencies } from "../runs/start-run.js";
 
@@ -28,14 +35,20 @@ export function runRoutes(options: RunRoutesOptions): Router {
   });
 
   router.post("/api/runs", readJsonText, async (req, res) => {
+    const idempotencyKey = readIdempotencyKey(req);
     const parsed = parseStartRequest(req.body, maxParametersBytes);
-    const run = await startRun(options, parsed, requestIdOf(req));
+    const { run, replayed } = await startRun(options, {
+      ...parsed,
+      idempotencyKey,
+      requestId: requestIdOf(req),
+    });
+    if (replayed) res.setHeader("idempotent-replayed", "true");
     res.status(201).location(`/api/runs/${run.id}`).json(run);
   });
 
   router.get("/api/runs", async (req, res) => {
     const query = parseInput(ListRunsQuerySchema, req.query, "run list query");
-    const { runs, total } = await readStore(() =>
+    const { runs, total } = await readRuns(() =>
       store.listRuns({ page: query.page, pageSize: query.page_size }),
     );
     const list: RunList = {
@@ -47,33 +60,36 @@ export function runRoutes(options: RunRoutesOptions): Router {
     res.json(list);
   });
 
+  router.get("/api/runs/recent", async (req, res) => {
+    const query = parseInput(
+      RecentRunsQuerySchema,
+      req.query,
+      "recent runs query",
+    );
+    const windowMinutes = options.duplicateWindowMinutes;
+    const since = new Date(Date.now() - windowMinutes * 60_000).toISOString();
+    const runs =
+      windowMinutes === 0
+        ? []
+        : await readRuns(() => store.listRecentRuns({ ...query, since }));
+    const recent: RecentRuns = { runs, window_minutes: windowMinutes };
+    res.json(recent);
+  });
+
   router.get("/api/runs/:id", async (req, res) => {
-    const run = await readStore(() => store.getRun(req.params.id));
-    if (!run) {
-      throw new ApiError(
-        404,
-        "not_found",
-        `No run ${req.params.id} is recorded. Check the id, or open the ` +
-          "history to find the run.",
-      );
-    }
+    const run = await readRuns(() => store.getRun(req.params.id));
+    if (!run) throw runNotFound(req.params.id);
     res.json(run);
   });
 
   return router;
 }
 
-async function readStore<T>(read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (error) {
-    throw new ApiError(
-      503,
-      "database_unavailable",
-      "The console could not read the run history from its database. Try " +
-        "again. If it fails again, ask an administrator to check the " +
-        "database at DATABASE_PATH.",
-      { cause: error },
-    );
-  }
+export function runNotFound(id: string): ApiError {
+  return new ApiError(
+    404,
+    "not_found",
+    `No run ${id} is recorded. Check the id, or open the history to find ` +
+      "the run.",
+  );
 }

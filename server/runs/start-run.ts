@@ -1,174 +1,126 @@
-import type { Run } from "../contract/runs.js";
+import { findEndUserName } from "../end-users/find-end-user-name.js";
 import type { EndUserNames } from "../end-users/end-user-names.js";
 import { ApiError } from "../errors.js";
-import type { HeronClient, HeronResult } from "../heron/client.js";
-import { HeronError } from "../heron/heron-error.js";
-import type { StartResponse } from "../heron/types.js";
-import type { Logger } from "../logger.js";
-import {
-  parseStoredResponse,
-  type RunCompletion,
-  type RunStore,
-} from "../store/run-store.js";
-import {
-  CHECK_HISTORY,
-  describeStartFailure,
-} from "./describe-start-failure.js";
+import { readRuns, recordingFailed } from "./database-errors.js";
+import { duplicateRunError } from "./duplicate-run-error.js";
+import { hashStartRequest } from "./idempotency-key.js";
+import type { InFlightStarts } from "./in-flight-starts.js";
 import type { ParsedStartRequest } from "./parse-start-request.js";
+import { replayStart, type StartRunResult } from "./replay-start.js";
+import { sendStart, type SendStartDependencies } from "./send-start.js";
+import type { RecordStartResult } from "../store/run-store.js";
 
-export interface StartRunDependencies {
-  heron: HeronClient;
-  store: RunStore;
+export type { StartRunResult } from "./replay-start.js";
+
+export interface StartRunDependencies extends SendStartDependencies {
   endUserNames: EndUserNames;
-  logger: Logger;
+  inFlight: InFlightStarts;
+  /** 0 turns the duplicate check off. */
+  duplicateWindowMinutes: number;
+  heronTimeoutMs: number;
 }
 
+export interface StartRunInput extends ParsedStartRequest {
+  idempotencyKey: string | null;
+  requestId: string;
+}
+
+// How much longer than the Heron timeout a repeated key waits for the first
+// request: the end user lookup (2 s) and the database's busy timeout (5 s).
+const KEY_WAIT_MARGIN_MS = 7000;
+
 /**
- * Records a run, sends one start request to Heron and records what came of
- * it. Returns the started run. Throws ApiError with the run id when Heron
- * did not start the workflow or the outcome is unknown. Throws 503 without
- * calling Heron when the run cannot be recorded. Never retries the start.
+ * Starts a workflow once per idempotency key. A repeated key gets the first
+ * request's answer without a Heron call, after waiting for the first request
+ * when it is still in flight. Throws ApiError 503 without calling Heron when
+ * the run cannot be recorded, and 409 duplicate_run when the same end user
+ * and workflow ran recently and the request does not allow a duplicate.
  */
 export async function startRun(
   dependencies: StartRunDependencies,
-  { request, parametersJson }: ParsedStartRequest,
-  requestId: string,
-): Promise<Run> {
-  const { heron, store, endUserNames } = dependencies;
+  input: StartRunInput,
+): Promise<StartRunResult> {
+  const { store, inFlight } = dependencies;
+  if (inFlight.closing) throw shuttingDown();
 
-  let run: Run;
-  try {
-    run = await store.createRun({
-      end_user_heron_id: request.end_user_heron_id,
-      end_user_name: endUserNames.get(request.end_user_heron_id),
-      workflow_name: request.workflow_name,
-      workflow_parameters: parametersJson,
-      request_id: requestId,
-    });
-  } catch (error) {
-    throw new ApiError(
-      503,
-      "database_unavailable",
-      "The console could not record the run in its database, so it did " +
-        "not start the workflow. Try again. If it fails again, ask an " +
-        "administrator to check the database at DATABASE_PATH.",
-      { cause: error },
-    );
-  }
+  const key = input.idempotencyKey;
+  if (key === null) return startNewRun(dependencies, input, null);
 
-  const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
-
-  let result: HeronResult<StartResponse>;
-  try {
-    result = await heron.startWorkflowByName(
-      {
-        end_user_heron_id: request.end_user_heron_id,
-        workflow_name: request.workflow_name,
-        workflow_parameters: request.workflow_parameters,
-      },
-      { requestId },
-    );
-  } catch (error) {
-    throw await recordFailure(dependencies, run, request, error, elapsed());
-  }
-
-  return complete(dependencies, run, {
-    outcome: "started",
-    http_status: result.status,
-    heron_response: JSON.stringify(result.body),
-    action: result.body.action ?? null,
-    status: result.body.status ?? null,
-    workflow_execution_id: result.body.workflow_execution_id ?? null,
-    workflow_id: result.body.workflow_id ?? null,
-    error_message: null,
-    duration_ms: elapsed(),
+  const requestHash = hashStartRequest(input);
+  const waitMs = dependencies.heronTimeoutMs + KEY_WAIT_MARGIN_MS;
+  const result = await inFlight.withKey(key, waitMs, async () => {
+    const keyed = await readRuns(() => store.findRunByIdempotencyKey(key));
+    if (keyed) return replayStart(keyed, requestHash);
+    return startNewRun(dependencies, input, { key, requestHash });
   });
-}
+  if (result.ok) return result.value;
 
-/** Records a failed start and returns its ApiError, with the run id. */
-async function recordFailure(
-  dependencies: StartRunDependencies,
-  run: Run,
-  request: ParsedStartRequest["request"],
-  error: unknown,
-  durationMs: number,
-): Promise<ApiError> {
-  if (!(error instanceof HeronError)) {
-    // A fault in the console itself, after the row was written, so Heron
-    // may or may not have received the start.
-    const message =
-      "The console failed while sending the start request, so the " +
-      `workflow may have started. ${CHECK_HISTORY}`;
-    await complete(dependencies, run, {
-      ...emptyCompletion(durationMs),
-      outcome: "unknown",
-      error_message: message,
-    });
-    return new ApiError(500, "internal", message, {
-      runId: run.id,
-      cause: error,
-    });
-  }
-
-  const { outcome, description } = describeStartFailure(error, request);
-  await complete(dependencies, run, {
-    ...emptyCompletion(durationMs),
-    outcome,
-    http_status: error.status,
-    heron_response: error.envelope
-      ? JSON.stringify(error.envelope)
-      : error.responseText,
-    error_message: description.message,
-  });
-  return new ApiError(
-    description.status,
-    description.code,
-    description.message,
-    {
-      ...description,
-      runId: run.id,
-      cause: error,
-    },
+  // The first request with this key is still in flight after the wait.
+  const keyed = await readRuns(() => store.findRunByIdempotencyKey(key));
+  if (keyed) return replayStart(keyed, requestHash);
+  throw new ApiError(
+    409,
+    "run_outcome_unknown",
+    "A start with this Idempotency-Key is still in progress. Check the " +
+      "history in a minute before sending it again.",
   );
 }
 
-function emptyCompletion(durationMs: number): RunCompletion {
-  return {
-    outcome: "failed",
-    http_status: null,
-    heron_response: null,
-    action: null,
-    status: null,
-    workflow_execution_id: null,
-    workflow_id: null,
-    error_message: null,
-    duration_ms: durationMs,
-  };
+async function startNewRun(
+  dependencies: StartRunDependencies,
+  { request, parametersJson, requestId }: StartRunInput,
+  idempotency: { key: string; requestHash: string } | null,
+): Promise<StartRunResult> {
+  const { store, inFlight, duplicateWindowMinutes } = dependencies;
+  const endUserName = await findEndUserName(
+    dependencies,
+    request.end_user_heron_id,
+    requestId,
+  );
+
+  const checkDuplicates =
+    request.allow_duplicate !== true && duplicateWindowMinutes > 0;
+  const duplicateSince = checkDuplicates
+    ? new Date(Date.now() - duplicateWindowMinutes * 60_000).toISOString()
+    : null;
+
+  let recorded: RecordStartResult;
+  try {
+    recorded = await store.recordStart(
+      {
+        end_user_heron_id: request.end_user_heron_id,
+        end_user_name: endUserName,
+        workflow_name: request.workflow_name,
+        workflow_parameters: parametersJson,
+        request_id: requestId,
+        idempotency_key: idempotency?.key ?? null,
+        request_hash: idempotency?.requestHash ?? null,
+      },
+      { duplicateSince },
+    );
+  } catch (error) {
+    throw recordingFailed(error);
+  }
+
+  switch (recorded.kind) {
+    case "key_used":
+      // Another process recorded the key between the lookup and the insert.
+      return replayStart(recorded.keyed, idempotency?.requestHash ?? "");
+    case "duplicate":
+      throw duplicateRunError(recorded.recent, endUserName);
+    case "created": {
+      const { run } = recorded;
+      const sent = sendStart(dependencies, run, request, requestId);
+      return { run: await inFlight.track(run.id, sent), replayed: false };
+    }
+  }
 }
 
-/**
- * Records the completion and returns the completed run. When that write
- * fails, the Heron outcome is still true, so the caller gets it while the
- * row stays "sending". The error goes to the log with the run id.
- */
-async function complete(
-  { store, logger }: StartRunDependencies,
-  run: Run,
-  completion: RunCompletion,
-): Promise<Run> {
-  try {
-    return await store.completeRun(run.id, completion);
-  } catch (error) {
-    logger.error(
-      { err: error, runId: run.id, outcome: completion.outcome },
-      "recording the outcome of a run failed",
-    );
-    return {
-      ...run,
-      ...completion,
-      heron_response: parseStoredResponse(completion.heron_response),
-      updated_at: new Date().toISOString(),
-    };
-  }
+function shuttingDown(): ApiError {
+  return new ApiError(
+    503,
+    "shutting_down",
+    "The console is shutting down, so it did not start the workflow. Try " +
+      "again in a minute.",
+  );
 }

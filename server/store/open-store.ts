@@ -11,11 +11,22 @@ import type { DatabaseSchema } from "./schema.js";
 /** Milliseconds a write waits for another connection's lock to clear. */
 const BUSY_TIMEOUT_MS = 5000;
 
+export interface OpenStoreOptions {
+  /**
+   * Receives the SQLite connection after the migrations, so tests can
+   * provoke database faults on the real connection.
+   */
+  onConnection?: (sqlite: Database.Database) => void;
+}
+
 /**
  * Opens the SQLite database at `path`, creating its folder when missing, and
  * applies pending migrations. ":memory:" opens a private in-memory database.
  */
-export async function openStore(path: string): Promise<RunStore> {
+export async function openStore(
+  path: string,
+  options: OpenStoreOptions = {},
+): Promise<RunStore> {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
 
   const sqlite = new Database(path);
@@ -40,5 +51,6 @@ export async function openStore(path: string): Promise<RunStore> {
     );
   }
 
+  options.onConnection?.(sqlite);
   return createRunStore(db);
 }

@@ -33,6 +33,12 @@ const started: RunCompletion = {
   workflow_id: "wfl_1",
   error_message: null,
   duration_ms: 42,
+  answer: {
+    response_status: 201,
+    error_code: null,
+    error_fields: null,
+    retry_after_seconds: null,
+  },
 };
 
 beforeEach(async () => {
@@ -61,7 +67,10 @@ describe("openStore", () => {
       .all();
     const journal = sqlite.pragma("journal_mode", { simple: true });
     sqlite.close();
-    expect(names).toEqual([{ name: "0001-create-runs" }]);
+    expect(names).toEqual([
+      { name: "0001-create-runs" },
+      { name: "0002-add-outcome-tracking" },
+    ]);
     expect(journal).toBe("wal");
   });
 

@@ -1,8 +1,28 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely } from "kysely";
 
 import type { Run, RunOutcome } from "../contract/runs.js";
+import {
+  claimExecution,
+  listUncheckedUnknownRuns,
+  markSendingRunsUnknown,
+  recordExecutionStatus,
+  recordReconciliationCheck,
+} from "./follow-up-queries.js";
 import { createRunIdGenerator } from "./run-id.js";
-import type { DatabaseSchema, RunsTable } from "./schema.js";
+import type { KeyedRun, StartAnswer } from "./run-rows.js";
+import type { DatabaseSchema } from "./schema.js";
+import {
+  completeRun,
+  findRunByIdempotencyKey,
+  getRun,
+  insertRun,
+  listRecentRuns,
+  listRuns,
+  recordStart,
+} from "./start-queries.js";
+
+export { parseStoredResponse } from "./run-rows.js";
+export type { KeyedRun, StartAnswer } from "./run-rows.js";
 
 export interface NewRun {
   end_user_heron_id: string;
@@ -11,6 +31,9 @@ export interface NewRun {
   /** The parameters JSON text exactly as it will be sent to Heron. */
   workflow_parameters: string;
   request_id: string;
+  idempotency_key?: string | null;
+  /** SHA-256 hex of the content the idempotency key stands for. */
+  request_hash?: string | null;
 }
 
 export interface RunCompletion {
@@ -23,6 +46,8 @@ export interface RunCompletion {
   workflow_id: string | null;
   error_message: string | null;
   duration_ms: number | null;
+  /** What the console answered, so a repeated request gets it again. */
+  answer: StartAnswer;
 }
 
 export interface RunPage {
@@ -30,14 +55,77 @@ export interface RunPage {
   total: number;
 }
 
+export interface RecentRunsFilter {
+  end_user_heron_id: string;
+  workflow_name: string;
+  /** ISO 8601 time; runs created at or after it count as recent. */
+  since: string;
+}
+
+export type RecordStartResult =
+  | { kind: "created"; run: Run }
+  /** Another request recorded a run with the same idempotency key first. */
+  | { kind: "key_used"; keyed: KeyedRun }
+  /** A recent started, sending or unknown run of the same pair exists. */
+  | { kind: "duplicate"; recent: Run };
+
+/** An execution Heron lists that may be the one an unknown run started. */
+export interface ExecutionCandidate {
+  workflow_execution_id: string;
+  execution_status: string | null;
+  /** The reconciliation note recorded when this execution is claimed. */
+  note: string;
+}
+
 export interface RunStore {
   /** Inserts a run with outcome "sending", before Heron is called. */
   createRun(run: NewRun): Promise<Run>;
+  /**
+   * Inserts a run with outcome "sending" unless its idempotency key is taken
+   * or, when `duplicateSince` is set, a recent run of the same end user and
+   * workflow exists. Checks and insert are one transaction.
+   */
+  recordStart(
+    run: NewRun,
+    options: { duplicateSince: string | null },
+  ): Promise<RecordStartResult>;
   /** Records the outcome of a "sending" run. Throws when there is none. */
   completeRun(id: string, completion: RunCompletion): Promise<Run>;
   getRun(id: string): Promise<Run | null>;
+  findRunByIdempotencyKey(key: string): Promise<KeyedRun | null>;
   /** Lists runs newest first. `page` counts from 1. */
   listRuns(options: { page: number; pageSize: number }): Promise<RunPage>;
+  /** Lists started, sending and unknown runs of one pair, newest first. */
+  listRecentRuns(filter: RecentRunsFilter): Promise<Run[]>;
+  /**
+   * Records "sending" runs as unknown with `message`: all of them, or those
+   * in `ids`. Returns the ids it changed.
+   */
+  markSendingRunsUnknown(
+    message: string,
+    ids?: readonly string[],
+  ): Promise<string[]>;
+  /** Lists unknown runs never checked at Heron, newest first. */
+  listUncheckedUnknownRuns(limit: number): Promise<Run[]>;
+  /**
+   * Marks an unknown run started with the first candidate no other run has
+   * claimed. Returns the claimed candidate, or null when every candidate is
+   * claimed or the run is no longer unknown.
+   */
+  claimExecution(
+    id: string,
+    candidates: readonly ExecutionCandidate[],
+    checkedAt: string,
+  ): Promise<ExecutionCandidate | null>;
+  /** Records a check that changed nothing, on a run that is still unknown. */
+  recordReconciliationCheck(
+    id: string,
+    check: { checkedAt: string; note: string },
+  ): Promise<void>;
+  recordExecutionStatus(
+    id: string,
+    status: { status: string | null; at: string },
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,106 +135,25 @@ export function createRunStore(
   now: () => Date = () => new Date(),
 ): RunStore {
   const nextId = createRunIdGenerator();
+  const clock = { now, nextId };
 
   return {
-    async createRun(run) {
-      const createdAt = now();
-      const row = await db
-        .insertInto("runs")
-        .values({
-          ...run,
-          id: nextId(createdAt.getTime()),
-          created_at: createdAt.toISOString(),
-          updated_at: createdAt.toISOString(),
-          outcome: "sending",
-          http_status: null,
-          heron_response: null,
-          action: null,
-          status: null,
-          workflow_execution_id: null,
-          workflow_id: null,
-          error_message: null,
-          duration_ms: null,
-          idempotency_key: null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toRun(row);
-    },
-
-    async completeRun(id, completion) {
-      const row = await db
-        .updateTable("runs")
-        .set({ ...completion, updated_at: now().toISOString() })
-        .where("id", "=", id)
-        .where("outcome", "=", "sending")
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) {
-        throw new Error(`Run ${id} does not exist or is already complete.`);
-      }
-      return toRun(row);
-    },
-
-    async getRun(id) {
-      const row = await db
-        .selectFrom("runs")
-        .selectAll()
-        .where("id", "=", id)
-        .executeTakeFirst();
-      return row ? toRun(row) : null;
-    },
-
-    async listRuns({ page, pageSize }) {
-      const rows = await db
-        .selectFrom("runs")
-        .selectAll()
-        .orderBy("created_at", "desc")
-        .orderBy("id", "desc")
-        .limit(pageSize)
-        .offset((page - 1) * pageSize)
-        .execute();
-      const { total } = await db
-        .selectFrom("runs")
-        .select((eb) => eb.fn.countAll<number>().as("total"))
-        .executeTakeFirstOrThrow();
-      return { runs: rows.map(toRun), total: Number(total) };
-    },
-
+    createRun: (run) => insertRun(db, clock, run),
+    recordStart: (run, options) => recordStart(db, clock, run, options),
+    completeRun: (id, completion) => completeRun(db, clock, id, completion),
+    getRun: (id) => getRun(db, id),
+    findRunByIdempotencyKey: (key) => findRunByIdempotencyKey(db, key),
+    listRuns: (options) => listRuns(db, options),
+    listRecentRuns: (filter) => listRecentRuns(db, filter),
+    markSendingRunsUnknown: (message, ids) =>
+      markSendingRunsUnknown(db, clock, message, ids),
+    listUncheckedUnknownRuns: (limit) => listUncheckedUnknownRuns(db, limit),
+    claimExecution: (id, candidates, checkedAt) =>
+      claimExecution(db, id, candidates, checkedAt),
+    recordReconciliationCheck: (id, check) =>
+      recordReconciliationCheck(db, id, check),
+    recordExecutionStatus: (id, status) =>
+      recordExecutionStatus(db, id, status),
     close: () => db.destroy(),
   };
-}
-
-function toRun(row: Selectable<RunsTable>): Run {
-  return {
-    id: row.id,
-    created_at: row.created_at,
-    updated_at: row.updated_at,
-    end_user_heron_id: row.end_user_heron_id,
-    end_user_name: row.end_user_name,
-    workflow_name: row.workflow_name,
-    workflow_parameters: JSON.parse(
-      row.workflow_parameters,
-    ) as Run["workflow_parameters"],
-    request_id: row.request_id,
-    outcome: row.outcome,
-    http_status: row.http_status,
-    heron_response: parseStoredResponse(row.heron_response),
-    action: row.action,
-    status: row.status,
-    workflow_execution_id: row.workflow_execution_id,
-    workflow_id: row.workflow_id,
-    error_message: row.error_message,
-    duration_ms: row.duration_ms,
-  };
-}
-
-/** Returns Heron's stored response parsed when it is JSON, else the text. */
-export function parseStoredResponse(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

@@ -22,6 +22,19 @@ export interface RunsTable {
   error_message: string | null;
   duration_ms: number | null;
   idempotency_key: string | null;
+  /** SHA-256 hex of the request content an idempotency key stands for. */
+  request_hash: string | null;
+  /** The console's HTTP status for the start, null until it answered. */
+  response_status: number | null;
+  error_code: string | null;
+  /** JSON text of the error's field messages. */
+  error_fields: string | null;
+  retry_after_seconds: number | null;
+  execution_status: string | null;
+  execution_status_at: string | null;
+  reconciled_at: string | null;
+  reconciliation_checked_at: string | null;
+  reconciliation_note: string | null;
 }
 
 export interface DatabaseSchema {

@@ -6,11 +6,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 
+import type Database from "better-sqlite3";
+
 import { createApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import { createHeronClient, type HeronClient } from "../heron/client.js";
 import { createLogger, type Logger } from "../logger.js";
-import { startSandbox, type SandboxServer } from "../sandbox/index.js";
+import { createRunServices, type RunServices } from "../runs/run-services.js";
+import {
+  startSandbox,
+  type SandboxOptions,
+  type SandboxServer,
+} from "../sandbox/index.js";
 import { openStore } from "../store/open-store.js";
 import type { RunStore } from "../store/run-store.js";
 
@@ -49,8 +56,14 @@ export function makeTempDir(): { path: string; remove: () => void } {
 }
 
 export interface TestServerOptions {
-  /** Extra or replaced environment variables for loadConfig. */
+  /**
+   * Extra or replaced environment variables for loadConfig. Unless set here,
+   * the duplicate check and the automatic reconciliation are off, so tests
+   * can start the same workflow again and count Heron calls exactly.
+   */
   env?: Record<string, string>;
+  /** Sandbox settings such as rate limits and the execution step. */
+  sandbox?: Pick<SandboxOptions, "rateLimits" | "executionStepMs">;
   /** Points the console at this URL rather than the sandbox. */
   heronBaseUrl?: string;
   staticDir?: string;
@@ -70,6 +83,9 @@ export interface TestServer {
   logs: LogCapture;
   logger: Logger;
   databasePath: string;
+  /** The store's SQLite connection, to provoke database faults. */
+  sqlite: Database.Database;
+  runServices: RunServices;
   /** Sends a request to the console. */
   request(path: string, init?: RequestInit): Promise<Response>;
   /** POSTs `body` to /api/runs: objects as JSON, strings as they are. */
@@ -85,7 +101,12 @@ export async function startTestServer(
   options: TestServerOptions = {},
 ): Promise<TestServer> {
   const apiKey = makeApiKey();
-  const sandbox = await startSandbox({ apiKey, port: 0, quiet: true });
+  const sandbox = await startSandbox({
+    ...options.sandbox,
+    apiKey,
+    port: 0,
+    quiet: true,
+  });
   const tempDir = makeTempDir();
   const databasePath = join(tempDir.path, "data", "console.sqlite");
 
@@ -96,6 +117,8 @@ export async function startTestServer(
     HOST: "127.0.0.1",
     PORT: "0",
     LOG_LEVEL: "debug",
+    DUPLICATE_WINDOW_MINUTES: "0",
+    RECONCILE_DELAYS_MS: "off",
     ...options.env,
   });
   const logs = new LogCapture();
@@ -107,13 +130,26 @@ export async function startTestServer(
     userAgent: "heron-workflow-console/test",
     logger,
   });
-  const store = await openStore(databasePath);
+  let sqlite: Database.Database | undefined;
+  const store = await openStore(databasePath, {
+    onConnection: (connection) => (sqlite = connection),
+  });
+  if (!sqlite) throw new Error("openStore did not pass its connection");
+  const appHeron = options.wrapHeron ? options.wrapHeron(heron) : heron;
+  const appStore = options.wrapStore ? options.wrapStore(store) : store;
+  const runServices = createRunServices({
+    config,
+    heron: appHeron,
+    store: appStore,
+    logger,
+  });
   const app = createApp({
     config,
-    heron: options.wrapHeron ? options.wrapHeron(heron) : heron,
-    store: options.wrapStore ? options.wrapStore(store) : store,
+    heron: appHeron,
+    store: appStore,
     logger,
     heronMode: "heron",
+    runServices,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });
 
@@ -134,6 +170,8 @@ export async function startTestServer(
     logs,
     logger,
     databasePath,
+    sqlite,
+    runServices,
     request,
     postRun: (body, headers = {}) =>
       request("/api/runs", {
@@ -142,6 +180,7 @@ export async function startTestServer(
         body: typeof body === "string" ? body : JSON.stringify(body),
       }),
     async close() {
+      runServices.reconciler.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await heron.close();

@@ -8,7 +8,7 @@ import { StartWorkflowCard } from "./start-workflow-card";
 
 const HISTORY_ID = "history";
 
-/** The one page: header, the start form, then the history. */
+/** Lays out the one page: header, the start form and outcome guide, then the history. */
 export function ConsolePage() {
   const [openRunId, setOpenRunId] = useState<string | null>(null);
 

@@ -18,8 +18,8 @@ export function OutcomeGuide() {
           What the outcomes mean
         </Title>
         <Text size="sm" c="dimmed">
-          Every start is recorded, whatever Heron answers. Review shows the
-          exact request before anything is sent.
+          Every start is recorded, whatever the outcome. Review shows the exact
+          request before anything is sent.
         </Text>
         <Stack component="dl" gap="sm" m={0}>
           {RUN_OUTCOMES.map((outcome) => (

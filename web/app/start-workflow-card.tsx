@@ -24,7 +24,7 @@ export function StartWorkflowCard({ onViewInHistory }: StartWorkflowCardProps) {
             Start a workflow
           </Title>
           <Text size="sm" c="dimmed">
-            Runs are recorded in the history below, whatever Heron answers.
+            Every start is recorded in the history below, whatever the outcome.
           </Text>
         </div>
         <TriggerForm

@@ -10,7 +10,7 @@ interface ApiErrorAlertProps {
   children?: ReactNode;
 }
 
-/** Shows a failed request's message and request id, the two things support asks for. */
+/** Shows a failed request's message and its request id, which support needs to find the logs. */
 export function ApiErrorAlert({
   title,
   error,

@@ -6,7 +6,7 @@ interface CopyableValueProps {
   label: string;
 }
 
-/** A monospace value with a button that copies it to the clipboard. */
+/** Renders a monospace value with a button that copies it to the clipboard. */
 export function CopyableValue({ value, label }: CopyableValueProps) {
   return (
     <Group gap="xs" wrap="nowrap">

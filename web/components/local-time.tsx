@@ -1,6 +1,6 @@
 import { formatLocalDateTime, formatUtcDateTime } from "../lib/format-date";
 
-/** A timestamp in local time, with the UTC time in the hover title. */
+/** Renders a timestamp in local time, with the UTC time in the hover title. */
 export function LocalTime({ iso }: { iso: string }) {
   return (
     <time dateTime={iso} title={formatUtcDateTime(iso)}>

@@ -26,7 +26,11 @@ export class RegionErrorBoundary extends Component<
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo) {
-    console.error(`The ${this.props.region} region failed to render`, error, info);
+    console.error(
+      `The ${this.props.region} region failed to render`,
+      error,
+      info,
+    );
   }
 
   override render() {
@@ -35,13 +39,15 @@ export class RegionErrorBoundary extends Component<
     if (error === null) return this.props.children;
 
     return (
-      <Alert color="red" variant="light" title={`${this.props.region} failed to display`}>
+      <Alert
+        color="red"
+        variant="light"
+        title={`${this.props.region} failed to display`}
+      >
         <Stack gap="xs">
+          <Text size="sm">The error was: {error.message}</Text>
           <Text size="sm">
-            The error was: {error.message}
-          </Text>
-          <Text size="sm">
-            Try again; if it keeps failing, reload the page.
+            Try again. If it keeps failing, reload the page.
           </Text>
           <Button
             size="xs"

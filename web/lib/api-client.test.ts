@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { apiRequest, parseRetryAfter } from "./api-client";
+import { apiRequest } from "./api-client";
+import { parseRetryAfter } from "./parse-retry-after";
 import { ApiError } from "./api-error";
 
 function stubFetch(response: Response | Error | DOMException) {
@@ -53,6 +54,56 @@ describe("apiRequest", () => {
     expect(init?.body).toBe('{"a":1}');
   });
 
+  it("sends extra headers", async () => {
+    const fetchMock = stubFetch(jsonResponse(201, {}));
+    await apiRequest("/api/runs", {
+      method: "POST",
+      body: {},
+      headers: { "Idempotency-Key": "key-1" },
+    });
+    const headers = fetchMock.mock.calls[0]?.[1]?.headers;
+    expect(headers).toMatchObject({
+      "Idempotency-Key": "key-1",
+      "Content-Type": "application/json",
+    });
+  });
+
+  it("reads duplicateOf on duplicate_run", async () => {
+    const duplicateOf = {
+      id: "run_7",
+      created_at: "2026-12-04T15:00:00.000Z",
+      outcome: "started",
+    };
+    stubFetch(
+      jsonResponse(409, {
+        error: {
+          code: "duplicate_run",
+          message: "This ran 4 minutes ago.",
+          requestId: "r",
+          duplicateOf,
+        },
+      }),
+    );
+    const error = await caught(apiRequest("/api/runs", { method: "POST" }));
+    expect(error.code).toBe("duplicate_run");
+    expect(error.duplicateOf).toEqual(duplicateOf);
+  });
+
+  it("drops a malformed duplicateOf", async () => {
+    stubFetch(
+      jsonResponse(409, {
+        error: {
+          code: "duplicate_run",
+          message: "This ran 4 minutes ago.",
+          requestId: "r",
+          duplicateOf: { id: "run_7", created_at: 5, outcome: "done" },
+        },
+      }),
+    );
+    const error = await caught(apiRequest("/api/runs", { method: "POST" }));
+    expect(error.duplicateOf).toBeNull();
+  });
+
   it("maps the contract's error body", async () => {
     stubFetch(
       jsonResponse(422, {
@@ -97,7 +148,13 @@ describe("apiRequest", () => {
     stubFetch(
       jsonResponse(
         429,
-        { error: { code: "heron_rate_limited", message: "Slow down.", requestId: "r" } },
+        {
+          error: {
+            code: "heron_rate_limited",
+            message: "Slow down.",
+            requestId: "r",
+          },
+        },
         { "Retry-After": "7" },
       ),
     );

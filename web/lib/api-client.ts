@@ -1,13 +1,12 @@
-import {
-  API_ERROR_CODES,
-  type ApiErrorCode,
-} from "../../server/contract/errors";
 import { ApiError } from "./api-error";
+import { readErrorEnvelope } from "./error-envelope";
+import { parseRetryAfter } from "./parse-retry-after";
 
 export interface ApiRequestOptions {
   method?: "GET" | "POST";
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -36,7 +35,7 @@ export async function apiRequest<T>(
     throw new ApiError({
       status: response.status,
       code: "unexpected_response",
-      message: `The console server answered ${target} with a body that is not JSON. Reload the page and try again; if it keeps happening, report it to the console's maintainers.`,
+      message: `The console server returned a body that is not JSON for ${target}. Reload the page and try again. If it keeps happening, report it to the console's maintainers.`,
       requestId: response.headers.get("x-request-id"),
     });
   }
@@ -71,9 +70,11 @@ async function send(
   try {
     return await fetch(url, {
       method,
-      headers: hasBody
-        ? { Accept: "application/json", "Content-Type": "application/json" }
-        : { Accept: "application/json" },
+      headers: {
+        Accept: "application/json",
+        ...(hasBody ? { "Content-Type": "application/json" } : {}),
+        ...options.headers,
+      },
       body: hasBody ? JSON.stringify(options.body) : undefined,
       signal: options.signal,
     });
@@ -115,7 +116,7 @@ function toApiError(
     return new ApiError({
       status: response.status,
       code: "unexpected_response",
-      message: `The console server answered ${target} with HTTP ${statusText} and no error details. Try again in a minute; if it keeps failing, report it to the console's maintainers.`,
+      message: `The console server returned HTTP ${statusText} with no error details for ${target}. Try again in a minute. If it keeps failing, report it to the console's maintainers.`,
       requestId: headerRequestId,
       retryAfterSeconds: headerRetryAfter,
     });
@@ -129,79 +130,6 @@ function toApiError(
     requestId: error.requestId ?? headerRequestId,
     runId: error.runId,
     retryAfterSeconds: error.retryAfterSeconds ?? headerRetryAfter,
+    duplicateOf: error.duplicateOf,
   });
-}
-
-interface ErrorEnvelope {
-  code: ApiErrorCode | "unexpected_response";
-  message: string;
-  fields: Record<string, string[]>;
-  requestId: string | null;
-  runId: string | null;
-  retryAfterSeconds: number | null;
-}
-
-/** Reads the contract's `{error: {...}}` body, or returns null if it is not one. */
-function readErrorEnvelope(body: unknown): ErrorEnvelope | null {
-  if (!isRecord(body) || !isRecord(body.error)) return null;
-
-  const { code, message, fields, requestId, runId, retryAfterSeconds } =
-    body.error;
-
-  if (typeof message !== "string" || message === "") return null;
-
-  return {
-    code: isApiErrorCode(code) ? code : "unexpected_response",
-    message,
-    fields: readFields(fields),
-    requestId: typeof requestId === "string" ? requestId : null,
-    runId: typeof runId === "string" ? runId : null,
-    retryAfterSeconds:
-      typeof retryAfterSeconds === "number" && retryAfterSeconds >= 0
-        ? retryAfterSeconds
-        : null,
-  };
-}
-
-function readFields(value: unknown): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-
-  if (!isRecord(value)) return fields;
-
-  for (const [path, messages] of Object.entries(value)) {
-    if (!Array.isArray(messages)) continue;
-
-    const texts = messages.filter((m): m is string => typeof m === "string");
-    if (texts.length > 0) fields[path] = texts;
-  }
-
-  return fields;
-}
-
-/** Reads Retry-After in either of its forms: delta seconds or an HTTP date. */
-export function parseRetryAfter(
-  header: string | null,
-  now: number = Date.now(),
-): number | null {
-  if (header === null || header.trim() === "") return null;
-
-  const trimmed = header.trim();
-
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return null;
-
-  return Math.max(0, Math.ceil((date - now) / 1000));
-}
-
-function isApiErrorCode(value: unknown): value is ApiErrorCode {
-  return (
-    typeof value === "string" &&
-    (API_ERROR_CODES as readonly string[]).includes(value)
-  );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

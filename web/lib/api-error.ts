@@ -1,4 +1,7 @@
-import type { ApiErrorCode } from "../../server/contract/errors";
+import type {
+  ApiErrorCode,
+  DuplicateRunSummary,
+} from "../../server/contract/errors";
 
 /**
  * Codes the browser adds to the server's own: "network_error" when no
@@ -15,6 +18,7 @@ export interface ApiErrorInit {
   requestId?: string | null;
   runId?: string | null;
   retryAfterSeconds?: number | null;
+  duplicateOf?: DuplicateRunSummary | null;
 }
 
 /** A failed call to the console API, thrown for every non-2xx response. */
@@ -27,6 +31,8 @@ export class ApiError extends Error {
   readonly requestId: string | null;
   readonly runId: string | null;
   readonly retryAfterSeconds: number | null;
+  /** The recent run of the same end user and workflow, on duplicate_run. */
+  readonly duplicateOf: DuplicateRunSummary | null;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -36,6 +42,7 @@ export class ApiError extends Error {
     this.requestId = init.requestId ?? null;
     this.runId = init.runId ?? null;
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+    this.duplicateOf = init.duplicateOf ?? null;
   }
 }
 

@@ -12,7 +12,7 @@ export const OUTCOME_LABELS: Record<RunOutcome, string> = {
 /** One sentence for staff on what each outcome means for the workflow. */
 export const OUTCOME_EXPLANATIONS: Record<RunOutcome, string> = {
   sending:
-    "The console is still waiting for Heron's answer. Refresh the history in a moment.",
+    "The console is still waiting for Heron's response. Refresh the history in a moment.",
   started: "Heron accepted the request and started the workflow.",
   rejected:
     "Heron rejected the request, so the workflow did not start. Fix what Heron reported before starting it again.",
@@ -23,9 +23,9 @@ export const OUTCOME_EXPLANATIONS: Record<RunOutcome, string> = {
 };
 
 /**
- * Badge colours per outcome. Mantine's light badges put shade 6 text on a
- * tint, which fails axe's 4.5:1 contrast rule for green and orange; these
- * pairs reach about 6.8:1. The badge also shows the word, never colour alone.
+ * Badge colours per outcome. Each text and background pair reaches about
+ * 6.8:1, above axe's 4.5:1 contrast rule, whatever the Mantine theme. The
+ * badge also shows the word, so colour is never the only cue.
  */
 export const OUTCOME_COLORS: Record<
   RunOutcome,

@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text } from "@mantine/core";
 import type { EndUserSummary } from "../../../../server/contract/heron-data";
 
-/** The name to show for an end user; Heron allows users without one. */
+/** Returns the name to show for an end user, or end_user_id when Heron has no name. */
 export function endUserDisplayName(user: EndUserSummary): string {
   return user.name ?? user.end_user_id;
 }
@@ -12,10 +12,13 @@ interface EndUserOptionContentProps {
 }
 
 /**
- * One option's content. Every value from Heron is a React text child, so a
+ * Renders one option's content. Every value from Heron is a React text child, so a
  * name such as `<img src=x onerror=alert(1)>` shows as those characters.
  */
-export function EndUserOptionContent({ user, exact }: EndUserOptionContentProps) {
+export function EndUserOptionContent({
+  user,
+  exact,
+}: EndUserOptionContentProps) {
   return (
     <Stack gap={2}>
       <Group gap="xs" wrap="nowrap">

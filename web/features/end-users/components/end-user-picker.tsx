@@ -91,10 +91,9 @@ export function EndUserPicker({
       );
       const only = result.end_users[0];
       const stillCurrent = latestTextRef.current.trim() === candidate;
+      const single = result.match === "exact" && result.end_users.length === 1;
 
-      if (stillCurrent && result.match === "exact" && only) {
-        if (result.end_users.length === 1) select(only);
-      }
+      if (stillCurrent && single && only) select(only);
     } catch {
       // The dropdown runs the same search and shows its error in place.
     }
@@ -158,7 +157,10 @@ export function EndUserPicker({
               waiting && combobox.dropdownOpened ? (
                 <Loader size="xs" />
               ) : text !== "" ? (
-                <Combobox.ClearButton onClear={clear} aria-label="Clear end user" />
+                <Combobox.ClearButton
+                  onClear={clear}
+                  aria-label="Clear end user"
+                />
               ) : null
             }
           />

@@ -35,13 +35,13 @@ export function describeSearchStatus(input: SearchStatusInput): SearchStatus {
     return { kind: "empty", text: describeNoMatch(text), requestId: null };
   }
 
-  const shown = result.end_users.length;
-  const more =
-    result.total > shown
-      ? `Showing ${shown} of ${result.total} matches. Type more to narrow the list.`
-      : `${shown} ${shown === 1 ? "match" : "matches"}.`;
+  const count = result.end_users.length;
+  const summary =
+    result.total > count
+      ? `Showing ${count} of ${result.total} matches. Type more to narrow the list.`
+      : `${count} ${count === 1 ? "match" : "matches"}.`;
 
-  return { kind: "results", text: more, requestId: null };
+  return { kind: "results", text: summary, requestId: null };
 }
 
 function describeNoMatch(text: string): string {

@@ -2,8 +2,8 @@ import { Box, Text } from "@mantine/core";
 import { useHealth } from "../api/get-health";
 
 /**
- * Says where runs go. In sandbox mode the banner stays on every page and
- * cannot be dismissed, so nobody mistakes a sandbox run for a real one.
+ * Shows where runs go. In sandbox mode the banner stays on every page and
+ * cannot be dismissed, so staff cannot mistake a sandbox run for a real one.
  */
 export function SandboxBanner() {
   const health = useHealth();

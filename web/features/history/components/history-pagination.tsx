@@ -37,7 +37,12 @@ export function HistoryPagination({
           <Text size="sm" aria-live="polite">
             Page {pageIndex + 1} of {pageCount}
           </Text>
-          <Button variant="default" size="xs" onClick={onNext} disabled={!canNext}>
+          <Button
+            variant="default"
+            size="xs"
+            onClick={onNext}
+            disabled={!canNext}
+          >
             Next
           </Button>
         </Group>

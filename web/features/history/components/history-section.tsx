@@ -35,7 +35,13 @@ export function HistorySection({ openRunId, onOpenRun }: HistorySectionProps) {
   });
 
   return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="history-heading">
+    <Paper
+      withBorder
+      radius="md"
+      p="lg"
+      component="section"
+      aria-labelledby="history-heading"
+    >
       <Stack gap="md">
         <Group justify="space-between">
           <Title order={2} size="h3" id="history-heading">

@@ -8,7 +8,7 @@ interface RecordedRunNoticeProps {
   onView: (runId: string) => void;
 }
 
-/** How the history recorded a failed start, so staff know whether it may have run. */
+/** Shows how the history recorded a failed start, so staff know whether the workflow may have run. */
 export function RecordedRunNotice({ runId, onView }: RecordedRunNoticeProps) {
   const run = useRun(runId);
 

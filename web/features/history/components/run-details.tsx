@@ -8,7 +8,7 @@ import { OutcomeBadge } from "../../../components/outcome-badge";
 import { formatDuration } from "../../../lib/format-duration";
 import { OUTCOME_EXPLANATIONS } from "../../../lib/run-outcomes";
 
-/** One run's full record: the summary, what was sent and what Heron answered. */
+/** Shows one run's full record: the summary, the parameters sent and Heron's response. */
 export function RunDetails({ run }: { run: Run }) {
   return (
     <Stack gap="lg">
@@ -44,6 +44,26 @@ export function RunDetails({ run }: { run: Run }) {
           </Row>
           <Row label="Duration">{formatDuration(run.duration_ms)}</Row>
           <Row label="Error">{run.error_message ?? "—"}</Row>
+          {run.execution_status != null && (
+            <Row label="Execution status">
+              {run.execution_status}
+              {run.execution_status_at != null && (
+                <Text size="xs" c="dimmed">
+                  as of <LocalTime iso={run.execution_status_at} />
+                </Text>
+              )}
+            </Row>
+          )}
+          {run.reconciliation_note != null && (
+            <Row label="Later check">
+              {run.reconciliation_note}
+              {run.reconciliation_checked_at != null && (
+                <Text size="xs" c="dimmed">
+                  checked <LocalTime iso={run.reconciliation_checked_at} />
+                </Text>
+              )}
+            </Row>
+          )}
           <Row label="Run id">
             <CopyableValue value={run.id} label="run id" />
           </Row>
@@ -62,9 +82,9 @@ export function RunDetails({ run }: { run: Run }) {
 
       <Stack gap="xs">
         <Title order={3} size="h5">
-          Heron's answer
+          Heron's response
         </Title>
-        <JsonBlock value={run.heron_response} label="Heron's answer" />
+        <JsonBlock value={run.heron_response} label="Heron's response" />
       </Stack>
     </Stack>
   );

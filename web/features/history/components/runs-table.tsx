@@ -16,7 +16,7 @@ interface RunsTableProps {
   fetching: boolean;
 }
 
-/** The history as a table; a row click or its Details button opens the run. */
+/** Renders the history as a table. A row click or its Details button opens the run. */
 export function RunsTable({
   runs,
   total,

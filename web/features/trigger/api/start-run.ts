@@ -3,9 +3,25 @@ import type { Run, StartRunRequest } from "../../../../server/contract/runs";
 import { apiRequest } from "../../../lib/api-client";
 import { runKeys } from "../../../lib/run-query-keys";
 
-/** Asks the console server to start a workflow at Heron; returns the recorded run. */
-export function startRun(request: StartRunRequest): Promise<Run> {
-  return apiRequest<Run>("/api/runs", { method: "POST", body: request });
+export interface StartRunInput {
+  request: StartRunRequest;
+  /**
+   * One key per submission. For a repeated key the server returns the first
+   * result instead of calling Heron again.
+   */
+  idempotencyKey: string;
+}
+
+/** Asks the console server to start a workflow at Heron and returns the recorded run. */
+export function startRun({
+  request,
+  idempotencyKey,
+}: StartRunInput): Promise<Run> {
+  return apiRequest<Run>("/api/runs", {
+    method: "POST",
+    body: request,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });
 }
 
 /**

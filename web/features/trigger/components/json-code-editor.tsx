@@ -22,25 +22,17 @@ const parametersLinter = linter(
   (view): Diagnostic[] => {
     const result = parseJsonParameters(view.state.doc.toString());
 
-    if (!result.ok) {
-      const { from, to, message } = result.problem;
-      return [{ from, to, message, severity: "error", source: "JSON" }];
-    }
+    if (result.ok) return [];
 
-    return result.warnings.map(({ from, to, message }) => ({
-      from,
-      to,
-      message,
-      severity: "warning",
-      source: "JSON",
-    }));
+    const { from, to, message } = result.problem;
+    return [{ from, to, message, severity: "error", source: "JSON" }];
   },
   { delay: LINT_DELAY_MS },
 );
 
 /**
- * The CodeMirror editor for the parameters. It is its own module so the page
- * loads it lazily, keeping CodeMirror out of the entry chunk.
+ * Renders the CodeMirror editor for the parameters. It is its own module so
+ * the page loads it lazily, which keeps CodeMirror out of the entry chunk.
  */
 export default function JsonCodeEditor({
   value,
@@ -50,8 +42,8 @@ export default function JsonCodeEditor({
   describedBy,
   invalid,
 }: JsonCodeEditorProps) {
-  // The editor's aria-label prop lands on a wrapper div; only content
-  // attributes reach the element that takes the typing.
+  // The editor's aria-label prop lands on a wrapper div. Only content
+  // attributes reach the element that receives the typing.
   const extensions = useMemo(
     () => [
       json(),

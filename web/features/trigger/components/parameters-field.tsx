@@ -1,4 +1,4 @@
-import { Button, Group, Input, Skeleton, Stack, Text } from "@mantine/core";
+import { Button, Group, Input, Skeleton, Stack } from "@mantine/core";
 import { Suspense, lazy, useId, useMemo } from "react";
 import { formatJsonText } from "../lib/format-json-text";
 import { parseJsonParameters } from "../lib/parse-json-parameters";
@@ -11,11 +11,11 @@ interface ParametersFieldProps {
   value: string;
   onChange: (text: string) => void;
   onBlur: () => void;
-  /** A message from validation or from Heron; shown before the live check. */
+  /** Message from validation or from Heron, shown in place of the live JSON check. */
   error?: string;
 }
 
-/** The parameters editor with its label, Format button and messages. */
+/** Renders the parameters editor with its label, Format button and messages. */
 export function ParametersField({
   value,
   onChange,
@@ -24,19 +24,13 @@ export function ParametersField({
 }: ParametersFieldProps) {
   const id = useId();
   const parsed = useMemo(() => parseJsonParameters(value), [value]);
+  const formatted = useMemo(() => formatJsonText(value), [value]);
   const shownError = error ?? (parsed.ok ? undefined : parsed.problem.message);
-  const warnings = parsed.ok ? parsed.warnings : [];
-  const warningsId = `${id}-warnings`;
-  const describedBy = [
-    `${id}-description`,
-    shownError ? `${id}-error` : null,
-    warnings.length > 0 ? warningsId : null,
-  ]
-    .filter(Boolean)
-    .join(" ");
+  const describedBy = shownError
+    ? `${id}-description ${id}-error`
+    : `${id}-description`;
 
   function format() {
-    const formatted = formatJsonText(value);
     if (formatted !== null) onChange(formatted);
   }
 
@@ -45,7 +39,7 @@ export function ParametersField({
       id={id}
       label={PARAMETERS_LABEL}
       labelElement="div"
-      description="A JSON object; {} sends no parameters. Tab moves to the next control, so use Format to indent."
+      description="A JSON object, or {} for no parameters. Tab moves to the next control, so use Format to indent."
       error={shownError}
       withAsterisk
     >
@@ -68,19 +62,12 @@ export function ParametersField({
             />
           </Suspense>
         </div>
-        <Group justify="space-between" align="flex-start">
-          <Stack gap={2} id={warningsId}>
-            {warnings.map((w) => (
-              <Text key={w.from} size="xs" c="orange.9">
-                {w.message}
-              </Text>
-            ))}
-          </Stack>
+        <Group justify="flex-end">
           <Button
             variant="default"
             size="xs"
             onClick={format}
-            disabled={!parsed.ok && formatJsonText(value) === null}
+            disabled={formatted === null}
           >
             Format
           </Button>

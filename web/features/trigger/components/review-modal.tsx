@@ -1,15 +1,18 @@
 import { Button, Code, Group, Modal, Stack, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
 import type {
   EndUserSummary,
   WorkflowSummary,
 } from "../../../../server/contract/heron-data";
 import type { StartRunRequest } from "../../../../server/contract/runs";
 
-/** What the review step shows: the request as it will be sent, and whom it names. */
+/** The request as it will be sent, with the end user and workflow records it names. */
 export interface RunReview {
   request: StartRunRequest;
   endUser: EndUserSummary;
   workflow: WorkflowSummary;
+  /** Sent as the Idempotency-Key header, new for each review. */
+  idempotencyKey: string;
 }
 
 interface ReviewModalProps {
@@ -39,9 +42,19 @@ export function ReviewModal({
       {review && (
         <Stack gap="md">
           <Text size="sm">
-            The console will send exactly this to Heron. Check the end user
-            and the parameters before you start.
+            The console will send exactly this to Heron. Check the end user and
+            the parameters before you start.
           </Text>
+          {review.request.allow_duplicate && (
+            <Text
+              size="sm"
+              fw={600}
+              c="var(--mantine-color-orange-light-color)"
+            >
+              This end user and workflow ran recently. Starting now runs the
+              workflow again.
+            </Text>
+          )}
           <ReviewSection title="End user">
             <Text size="sm" fw={600}>
               {review.endUser.name ?? "(no name)"}
@@ -56,14 +69,18 @@ export function ReviewModal({
           <ReviewSection title="Workflow">
             <Code>{review.request.workflow_name}</Code>
             {!review.workflow.dashboard_trigger_enabled && (
-              <Text size="sm" c="orange.9">
+              <Text size="sm" c="var(--mantine-color-orange-light-color)">
                 Heron's dashboard does not offer this workflow for a manual
                 start.
               </Text>
             )}
           </ReviewSection>
           <ReviewSection title="Parameters">
-            <Code block aria-label="Parameters to send" style={{ maxHeight: 280, overflow: "auto" }}>
+            <Code
+              block
+              aria-label="Parameters to send"
+              style={{ maxHeight: 280, overflow: "auto" }}
+            >
               {JSON.stringify(review.request.workflow_parameters, null, 2)}
             </Code>
           </ReviewSection>
@@ -86,7 +103,7 @@ function ReviewSection({
   children,
 }: {
   title: string;
-  children: React.ReactNode;
+  children: ReactNode;
 }) {
   return (
     <Stack gap={4}>

@@ -8,6 +8,7 @@ import type {
 } from "../../../../server/contract/heron-data";
 import type { StartRunRequest } from "../../../../server/contract/runs";
 import { useStartRun } from "../api/start-run";
+import { createIdempotencyKey } from "../lib/create-idempotency-key";
 import { describeStartFailure } from "../lib/start-failure";
 import { triggerFormResolver } from "../lib/trigger-form-resolver";
 import {
@@ -19,7 +20,7 @@ import { ParametersField } from "./parameters-field";
 import { ReviewModal, type RunReview } from "./review-modal";
 import { StartResultPanel, type StartResult } from "./start-result-panel";
 
-/** What the form hands a picker it does not own. */
+/** Props the form passes to a picker that another feature owns. */
 export interface PickerSlot<T> {
   value: T | null;
   onChange: (value: T | null) => void;
@@ -62,9 +63,27 @@ export function TriggerForm({
     const { end_user, workflow } = form.getValues();
     if (end_user === null || workflow === null) return;
 
-    setReview({ request, endUser: end_user, workflow });
+    setReview({
+      request,
+      endUser: end_user,
+      workflow,
+      idempotencyKey: createIdempotencyKey(),
+    });
     setReviewOpened(true);
   });
+
+  // Reopens the review after a duplicate_run error with the same request,
+  // confirmed. It is a new submission, so it gets its own key.
+  function reviewDuplicate() {
+    if (review === null) return;
+
+    setReview({
+      ...review,
+      request: { ...review.request, allow_duplicate: true },
+      idempotencyKey: createIdempotencyKey(),
+    });
+    setReviewOpened(true);
+  }
 
   function showResult(next: StartResult) {
     setResult(next);
@@ -78,37 +97,45 @@ export function TriggerForm({
     if (review === null || startingRef.current) return;
     startingRef.current = true;
 
-    startRun.mutate(review.request, {
-      onSuccess: (run) => {
-        setReviewOpened(false);
-        notifications.show({
-          color: "green",
-          title: "Workflow started",
-          message: `Heron started ${run.workflow_name}.`,
-          closeButtonProps: { "aria-label": "Close notification" },
-        });
-        showResult({ kind: "started", run });
-      },
-      onError: (error) => {
-        setReviewOpened(false);
-        const failure = describeStartFailure(error, new Date());
+    const { request, idempotencyKey } = review;
 
-        for (const [field, message] of Object.entries(failure.byField)) {
-          form.setError(field as TriggerFieldName, { type: "server", message });
-        }
+    startRun.mutate(
+      { request, idempotencyKey },
+      {
+        onSuccess: (run) => {
+          setReviewOpened(false);
+          notifications.show({
+            color: "green",
+            title: "Workflow started",
+            message: `Heron started ${run.workflow_name}.`,
+            closeButtonProps: { "aria-label": "Close notification" },
+          });
+          showResult({ kind: "started", run });
+        },
+        onError: (error) => {
+          setReviewOpened(false);
+          const failure = describeStartFailure(error, new Date());
 
-        showResult({
-          kind: "failed",
-          error,
-          unplaced: failure.unplaced,
-          placedOnFields: Object.keys(failure.byField).length > 0,
-          retry: failure.retry,
-        });
+          for (const [field, message] of Object.entries(failure.byField)) {
+            form.setError(field as TriggerFieldName, {
+              type: "server",
+              message,
+            });
+          }
+
+          showResult({
+            kind: "failed",
+            error,
+            unplaced: failure.unplaced,
+            placedOnFields: Object.keys(failure.byField).length > 0,
+            retry: failure.retry,
+          });
+        },
+        onSettled: () => {
+          startingRef.current = false;
+        },
       },
-      onSettled: () => {
-        startingRef.current = false;
-      },
-    });
+    );
   }
 
   return (
@@ -167,6 +194,7 @@ export function TriggerForm({
             result={result}
             onViewInHistory={onViewInHistory}
             renderRecordedRun={renderRecordedRun}
+            onStartAnyway={reviewDuplicate}
           />
         )}
       </Stack>

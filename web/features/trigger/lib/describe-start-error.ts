@@ -1,6 +1,6 @@
 import { isApiError } from "../../../lib/api-error";
 
-/** A heading for a failed start, by error code. */
+/** Picks the heading for a failed start by its error code. */
 export function startErrorTitle(error: unknown): string {
   if (!isApiError(error)) return "The workflow could not be started";
 
@@ -18,24 +18,36 @@ export function startErrorTitle(error: unknown): string {
     case "heron_auth_failed":
       return "Heron refused the console's API key";
     case "heron_timeout":
-      return "Heron did not answer in time";
+      return "Heron timed out";
     case "heron_unavailable":
       return "Heron could not be reached";
     case "heron_bad_response":
-      return "Heron's answer could not be read";
+      return "Heron's response could not be read";
     case "network_error":
       return "The console server could not be reached";
     case "unexpected_response":
-      return "The console server gave an unexpected answer";
+      return "The console server returned an unexpected response";
+    case "duplicate_run":
+      return "This end user and workflow ran recently";
+    case "idempotency_conflict":
+      return "The console already used this submission for another request";
+    case "run_outcome_unknown":
+      return "The first attempt of this start has no recorded outcome yet";
+    case "shutting_down":
+      return "The console server is shutting down";
+    case "database_unavailable":
+      return "The console could not record the run";
     default:
       return "The workflow could not be started";
   }
 }
 
 /**
- * Whether the workflow may have started although the start failed, so staff
- * must check the history first. True when no answer came back at all, or
- * Heron timed out; a recorded run, when there is one, says more.
+ * Tells whether the workflow may have started although the start failed, so
+ * staff must check the history first. That is the case when no response came
+ * back, when Heron timed out or sent an unreadable response, when an earlier
+ * attempt of the same submission has no outcome yet, or when the server
+ * failed in an unknown way.
  */
 export function startMayHaveHappened(error: unknown): boolean {
   if (!isApiError(error)) return true;
@@ -44,6 +56,8 @@ export function startMayHaveHappened(error: unknown): boolean {
     error.code === "network_error" ||
     error.code === "unexpected_response" ||
     error.code === "heron_timeout" ||
+    error.code === "heron_bad_response" ||
+    error.code === "run_outcome_unknown" ||
     error.code === "internal"
   );
 }

@@ -2,14 +2,14 @@
  * A JSON (RFC 8259) scanner that reports where text stops being valid JSON
  * and what was expected there. Browsers word and place JSON.parse errors
  * differently, and some give no position at all, so the editor uses this for
- * one message everywhere. It also records integers that a JavaScript number
- * cannot hold exactly.
+ * one message everywhere. It also records numbers that JSON.parse would
+ * change, by the same rule as the console server.
  */
 
 export interface SyntaxProblem {
   /** Offset of the first character that is not valid at this point. */
   offset: number;
-  /** What went wrong, as "Expected ',' or '}'". */
+  /** Description of the problem, as "Expected ',' or '}'". */
   detail: string;
 }
 
@@ -21,9 +21,15 @@ export interface NumberToken {
 
 export interface JsonScan {
   problem: SyntaxProblem | null;
-  /** Integers beyond ±(2^53 - 1), which JSON.parse rounds. */
-  largeIntegers: NumberToken[];
+  /**
+   * Numbers that change on parsing: integers beyond ±(2^53 - 1), which
+   * JSON.parse rounds, and numbers too large for a double.
+   */
+  unsafeNumbers: NumberToken[];
 }
+
+/** The console server rejects deeper nesting, and the scanner recurses per level. */
+export const MAX_JSON_DEPTH = 256;
 
 class ScanStop extends Error {
   constructor(readonly problem: SyntaxProblem) {
@@ -39,10 +45,10 @@ export function scanJson(text: string): JsonScan {
 
   try {
     scanner.document();
-    return { problem: null, largeIntegers: scanner.largeIntegers };
+    return { problem: null, unsafeNumbers: scanner.unsafeNumbers };
   } catch (error) {
     if (error instanceof ScanStop) {
-      return { problem: error.problem, largeIntegers: scanner.largeIntegers };
+      return { problem: error.problem, unsafeNumbers: scanner.unsafeNumbers };
     }
     throw error;
   }
@@ -50,7 +56,8 @@ export function scanJson(text: string): JsonScan {
 
 class Scanner {
   private pos = 0;
-  readonly largeIntegers: NumberToken[] = [];
+  private depth = 0;
+  readonly unsafeNumbers: NumberToken[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -67,14 +74,20 @@ class Scanner {
   private value() {
     const char = this.peek();
 
-    if (char === "{") return this.object();
-    if (char === "[") return this.array();
+    if (char === "{" || char === "[") {
+      this.enter();
+      if (char === "{") this.object();
+      else this.array();
+      this.depth--;
+      return;
+    }
     if (char === '"') return this.string();
     if (char === "-" || isDigit(char)) return this.number();
     if (char === "t") return this.literal("true");
     if (char === "f") return this.literal("false");
     if (char === "n") return this.literal("null");
-    if (char === "'") this.fail("Strings must use double quotes, not single quotes");
+    if (char === "'")
+      this.fail("Strings must use double quotes, not single quotes");
     this.fail(VALUE_EXPECTED);
   }
 
@@ -94,7 +107,8 @@ class Scanner {
       this.string();
       this.skipWhitespace();
 
-      if (this.peek() !== ":") this.fail("Expected ':' after the property name");
+      if (this.peek() !== ":")
+        this.fail("Expected ':' after the property name");
       this.pos++;
       this.skipWhitespace();
       this.value();
@@ -110,7 +124,9 @@ class Scanner {
       this.skipWhitespace();
 
       if (this.peek() === "}") {
-        this.fail("Expected a property name after ','; JSON allows no trailing comma");
+        this.fail(
+          "Expected a property name after ','. JSON allows no trailing comma",
+        );
       }
     }
   }
@@ -138,7 +154,7 @@ class Scanner {
       this.skipWhitespace();
 
       if (this.peek() === "]") {
-        this.fail("Expected a value after ','; JSON allows no trailing comma");
+        this.fail("Expected a value after ','. JSON allows no trailing comma");
       }
     }
   }
@@ -158,7 +174,9 @@ class Scanner {
         return;
       }
       if (char.charCodeAt(0) < 0x20) {
-        this.fail("Line breaks and other control characters in a string must be escaped, as \\n");
+        this.fail(
+          "Line breaks and other control characters in a string must be escaped, as \\n",
+        );
       }
       if (char === "\\") {
         this.escape();
@@ -196,14 +214,13 @@ class Scanner {
 
     if (this.peek() === "0") {
       this.pos++;
-      if (isDigit(this.peek())) this.fail("Numbers must not have leading zeros");
+      if (isDigit(this.peek()))
+        this.fail("Numbers must not have leading zeros");
     } else if (isDigit(this.peek())) {
       this.skipDigits();
     } else {
       this.fail("Expected a digit");
     }
-
-    const isInteger = this.peek() !== "." && !"eE".includes(this.peek() ?? "x");
 
     if (this.peek() === ".") {
       this.pos++;
@@ -219,8 +236,19 @@ class Scanner {
     }
 
     const token = this.text.slice(start, this.pos);
-    if (isInteger && !Number.isSafeInteger(Number(token))) {
-      this.largeIntegers.push({ from: start, to: this.pos, text: token });
+    const value = Number(token);
+    const unsafe =
+      !Number.isFinite(value) ||
+      (Number.isInteger(value) && !Number.isSafeInteger(value));
+
+    if (unsafe)
+      this.unsafeNumbers.push({ from: start, to: this.pos, text: token });
+  }
+
+  private enter() {
+    this.depth++;
+    if (this.depth > MAX_JSON_DEPTH) {
+      this.fail(`Nesting deeper than ${MAX_JSON_DEPTH} levels`);
     }
   }
 

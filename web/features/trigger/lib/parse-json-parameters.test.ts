@@ -10,13 +10,16 @@ function problemOf(text: string) {
 describe("parseJsonParameters", () => {
   it("accepts an empty object", () => {
     const result = parseJsonParameters("{}");
-    expect(result).toEqual({ ok: true, value: {}, warnings: [] });
+    expect(result).toEqual({ ok: true, value: {} });
   });
 
   it("accepts nested objects", () => {
-    const result = parseJsonParameters('{\n  "a": {"b": [1, 2.5, -3e2]},\n  "c": null\n}');
+    const result = parseJsonParameters(
+      '{\n  "a": {"b": [1, 2.5, -3e2]},\n  "c": null\n}',
+    );
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.value).toEqual({ a: { b: [1, 2.5, -300] }, c: null });
+    if (result.ok)
+      expect(result.value).toEqual({ a: { b: [1, 2.5, -300] }, c: null });
   });
 
   it("places a missing comma by line and column", () => {
@@ -50,7 +53,7 @@ describe("parseJsonParameters", () => {
     expect(problemOf("{'a': 1}").message).toBe(
       "Line 1, column 2: Expected a property name in double quotes",
     );
-    expect(problemOf('{"a": \'x\'}').message).toContain("double quotes");
+    expect(problemOf("{\"a\": 'x'}").message).toContain("double quotes");
   });
 
   it("reports unexpected end of input", () => {
@@ -88,19 +91,31 @@ describe("parseJsonParameters", () => {
     expect(problemOf("  \n ").message).toContain("Parameters are empty");
   });
 
-  it("warns about integers that would be rounded", () => {
-    const result = parseJsonParameters('{\n  "id": 12345678901234567890\n}');
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]?.line).toBe(2);
-    expect(result.warnings[0]?.column).toBe(9);
-    expect(result.warnings[0]?.message).toContain("too large to send exactly");
+  it("rejects integers that would be rounded", () => {
+    const problem = problemOf('{\n  "id": 12345678901234567890\n}');
+    expect(problem.line).toBe(2);
+    expect(problem.column).toBe(9);
+    expect(problem.to - problem.from).toBe(20);
+    expect(problem.message).toContain("too large for a JSON number");
+    expect(problem.message).toContain("12345678901234567000");
+    expect(problem.message).toContain('"12345678901234567890"');
   });
 
-  it("does not warn about safe integers or decimals", () => {
-    const result = parseJsonParameters('{"a": 9007199254740991, "b": 1.5e300}');
-    expect(result.ok && result.warnings).toEqual([]);
+  it("rejects numbers beyond a double", () => {
+    expect(problemOf('{"a": 1e400}').message).toContain("arrive as null");
+    expect(problemOf('{"a": 1e20}').message).toContain("too large");
+  });
+
+  it("accepts safe integers and decimals", () => {
+    const result = parseJsonParameters(
+      '{"a": 9007199254740991, "b": 1.5e-300, "c": -0.25}',
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it("rejects nesting deeper than the server allows", () => {
+    const deep = "[".repeat(300) + "]".repeat(300);
+    expect(problemOf(`{"a": ${deep}}`).message).toContain("Nesting deeper");
   });
 
   it("survives nesting too deep for the scanner", () => {

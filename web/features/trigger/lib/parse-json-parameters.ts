@@ -1,4 +1,4 @@
-import { scanJson, type NumberToken } from "./json-syntax";
+import { scanJson, type JsonScan, type NumberToken } from "./json-syntax";
 import { toLineColumn } from "./text-position";
 
 /** A problem in the parameters text, placed for the message and the editor. */
@@ -13,12 +13,7 @@ export interface ParametersProblem {
 }
 
 export type ParametersParseResult =
-  | {
-      ok: true;
-      value: Record<string, unknown>;
-      /** Integers that JSON.parse rounds, so the request would differ. */
-      warnings: ParametersProblem[];
-    }
+  | { ok: true; value: Record<string, unknown> }
   | { ok: false; problem: ParametersProblem };
 
 export const NOT_AN_OBJECT_MESSAGE =
@@ -26,57 +21,72 @@ export const NOT_AN_OBJECT_MESSAGE =
 
 /**
  * Parses the parameters editor's text. Only a JSON object is accepted,
- * because Heron takes workflow_parameters as an object.
+ * because Heron takes workflow_parameters as an object. Numbers that
+ * JSON.parse would change are rejected, as the console server rejects them.
  */
 export function parseJsonParameters(text: string): ParametersParseResult {
   if (text.trim() === "") {
-    return failure(text, 0, "Parameters are empty. Enter a JSON object, or {} for none");
+    return failure(
+      text,
+      0,
+      "Parameters are empty. Enter a JSON object, or {} for none",
+    );
   }
 
+  const scan = safeScan(text);
   let value: unknown;
 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problem: describeSyntaxError(text, error) };
+    return { ok: false, problem: describeSyntaxError(text, scan, error) };
+  }
+
+  if (scan?.problem) {
+    return failure(text, scan.problem.offset, scan.problem.detail);
   }
 
   if (!isPlainObject(value)) {
     const start = text.length - text.trimStart().length;
-    return failure(text, start, `${NOT_AN_OBJECT_MESSAGE}, not ${describeKind(value)}`, text.trimEnd().length);
+    const detail = `${NOT_AN_OBJECT_MESSAGE}, not ${describeKind(value)}`;
+    return failure(text, start, detail, text.trimEnd().length);
   }
 
-  return { ok: true, value, warnings: largeIntegerWarnings(text) };
+  const unsafe = scan?.unsafeNumbers[0];
+  if (unsafe) return { ok: false, problem: unsafeNumberProblem(text, unsafe) };
+
+  return { ok: true, value };
 }
 
-function describeSyntaxError(text: string, error: unknown): ParametersProblem {
-  const scan = safeScan(text);
-
+function describeSyntaxError(
+  text: string,
+  scan: JsonScan | null,
+  error: unknown,
+): ParametersProblem {
   if (scan?.problem) {
     return problemAt(text, scan.problem.offset, scan.problem.detail);
   }
 
-  // The scanner and the engine disagree, or the scanner ran out of stack on
-  // deep nesting: fall back to the engine's own wording, placed at the start.
+  // The scanner found nothing although the engine did, so the engine's own
+  // wording is shown, placed at the start.
   const detail = error instanceof Error ? error.message : String(error);
   return problemAt(text, 0, detail);
 }
 
-function largeIntegerWarnings(text: string): ParametersProblem[] {
-  const tokens = safeScan(text)?.largeIntegers ?? [];
-  return tokens.map((token) => largeIntegerWarning(text, token));
-}
-
-function largeIntegerWarning(text: string, token: NumberToken): ParametersProblem {
-  const sent = String(Number(token.text));
-  const detail = `${token.text} is too large to send exactly; it would be sent as ${sent}. Put it in double quotes if Heron expects it as a string`;
+function unsafeNumberProblem(
+  text: string,
+  token: NumberToken,
+): ParametersProblem {
+  const arrives = JSON.stringify(Number(token.text));
+  const detail = `The number ${token.text} is too large for a JSON number, so it would arrive as ${arrives}. Send it as a string, such as "${token.text}"`;
   return problemAt(text, token.from, detail, token.to);
 }
 
-function safeScan(text: string) {
+function safeScan(text: string): JsonScan | null {
   try {
     return scanJson(text);
   } catch {
+    // A scanner bug must not block the form: JSON.parse still decides.
     return null;
   }
 }
@@ -117,5 +127,5 @@ function describeKind(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return "a string";
   if (typeof value === "number") return "a number";
-  return `${String(value)}`;
+  return String(value);
 }

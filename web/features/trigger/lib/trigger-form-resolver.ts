@@ -46,7 +46,13 @@ export const triggerFormResolver: Resolver<
 
   if (Object.keys(errors).length > 0) return { values: {}, errors };
 
-  return { values: result.values as StartRunRequest, errors: {} };
+  // zod copies the parameters and its copy drops a "__proto__" key, so the
+  // request carries the object JSON.parse made from the staff's text.
+  const validated = result.values as StartRunRequest;
+  return {
+    values: { ...validated, workflow_parameters: request.workflow_parameters },
+    errors: {},
+  };
 };
 
 function copyError(

@@ -4,8 +4,8 @@ import type {
 } from "../../../../server/contract/heron-data";
 
 /**
- * What the form holds. The pickers keep whole records so the review step can
- * show names and ids; the resolver turns these into a StartRunRequest.
+ * Values of the start form. The pickers keep whole records so the review step
+ * can show names and ids. The resolver turns them into a StartRunRequest.
  */
 export interface TriggerFormValues {
   end_user: EndUserSummary | null;

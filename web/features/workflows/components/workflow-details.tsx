@@ -2,7 +2,7 @@ import { Alert, Stack, Text } from "@mantine/core";
 import type { WorkflowSummary } from "../../../../server/contract/heron-data";
 import { NOT_ENABLED_GROUP } from "../lib/workflow-options";
 
-/** What staff should know about the chosen workflow before starting it. */
+/** Shows the chosen workflow's owners, and a warning when Heron's dashboard does not offer it. */
 export function WorkflowDetails({ workflow }: { workflow: WorkflowSummary }) {
   return (
     <Stack gap="xs">
@@ -37,12 +37,8 @@ function WorkflowOwners({ owners }: { owners: WorkflowSummary["owners"] }) {
       <Text size="sm" fw={600}>
         Owners
       </Text>
-      {emails.length > 0 && (
-        <Text size="sm">Email: {emails.join(", ")}</Text>
-      )}
-      {groups.length > 0 && (
-        <Text size="sm">Slack: {groups.join(", ")}</Text>
-      )}
+      {emails.length > 0 && <Text size="sm">Email: {emails.join(", ")}</Text>}
+      {groups.length > 0 && <Text size="sm">Slack: {groups.join(", ")}</Text>}
     </Stack>
   );
 }

@@ -2,8 +2,12 @@ import { Badge, Group, Stack, Text } from "@mantine/core";
 import type { WorkflowSummary } from "../../../../server/contract/heron-data";
 import { workflowLabel } from "../lib/workflow-options";
 
-/** One option: the dashboard label, the name when it differs, and "default". */
-export function WorkflowOptionContent({ workflow }: { workflow: WorkflowSummary }) {
+/** Renders one option: the dashboard label, the name when it differs, and "default". */
+export function WorkflowOptionContent({
+  workflow,
+}: {
+  workflow: WorkflowSummary;
+}) {
   const label = workflowLabel(workflow);
 
   return (

@@ -4,7 +4,7 @@ export const ENABLED_GROUP = "Enabled for manual start in Heron's dashboard";
 export const NOT_ENABLED_GROUP =
   "Not enabled for manual start in Heron's dashboard";
 
-/** The name Heron's dashboard shows: its trigger label, else the workflow name. */
+/** Returns the name Heron's dashboard shows: its trigger label, else the workflow name. */
 export function workflowLabel(workflow: WorkflowSummary): string {
   const label = workflow.dashboard_trigger_label?.trim();
   return label ? label : workflow.name;
@@ -47,8 +47,9 @@ function compareWorkflows(a: WorkflowSummary, b: WorkflowSummary): number {
   return workflowLabel(a).localeCompare(workflowLabel(b));
 }
 
-// NOTE: A start request names its workflow, so two workflows sharing a name
-// cannot be told apart here; the picker keeps the first one Heron listed.
+// NOTE: A start request identifies its workflow by name, and two workflows
+// sharing a name are indistinguishable here. The picker keeps the first one
+// Heron lists.
 function uniqueByName(
   workflows: readonly WorkflowSummary[],
 ): WorkflowSummary[] {
@@ -61,7 +62,7 @@ function uniqueByName(
   });
 }
 
-/** Whether the search text matches a workflow's label or its name. */
+/** Checks whether the search text matches a workflow's label or its name. */
 export function matchesWorkflowSearch(
   option: { value: string; label: string },
   search: string,

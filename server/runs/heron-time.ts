@@ -1,0 +1,13 @@
+// An ISO 8601 date-time without "Z" or an offset.
+const NO_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/**
+ * Parses a date-time from Heron into epoch milliseconds, or null. Heron's
+ * contract says only "date-time", so a value without an offset is read as
+ * UTC rather than in the console's local time zone.
+ */
+export function parseHeronTime(text: string | null | undefined): number | null {
+  if (!text) return null;
+  const ms = Date.parse(NO_OFFSET.test(text) ? `${text}Z` : text);
+  return Number.isNaN(ms) ? null : ms;
+}

@@ -1,0 +1,68 @@
+import { API_ERROR_CODES, type ApiErrorCode } from "../contract/errors.js";
+import type { Run } from "../contract/runs.js";
+import { ApiError } from "../errors.js";
+import type { KeyedRun } from "../store/run-store.js";
+import { IDEMPOTENCY_KEY_HEADER } from "./idempotency-key.js";
+
+export interface StartRunResult {
+  run: Run;
+  /** True when the run was recorded by an earlier request with the same key. */
+  replayed: boolean;
+}
+
+/**
+ * Returns or throws the answer an earlier request with the same idempotency
+ * key got, without calling Heron. Throws 422 idempotency_conflict when that
+ * request asked for something else, and 409 run_outcome_unknown when its
+ * answer was never recorded.
+ */
+export function replayStart(
+  keyed: KeyedRun,
+  requestHash: string,
+): StartRunResult {
+  const { run, answer } = keyed;
+
+  if (keyed.request_hash !== requestHash) {
+    throw new ApiError(
+      422,
+      "idempotency_conflict",
+      `The ${IDEMPOTENCY_KEY_HEADER} was already used by run ${run.id} ` +
+        `(${run.workflow_name} for ${run.end_user_heron_id}) with other ` +
+        "content. Send this start with a new key.",
+      { runId: run.id },
+    );
+  }
+
+  if (answer === null) {
+    if (run.outcome === "started") return { run, replayed: true };
+    throw new ApiError(
+      409,
+      "run_outcome_unknown",
+      `This request was already sent as run ${run.id}, and the console has ` +
+        `no answer for it yet (outcome ${run.outcome}). Open the run in the ` +
+        "history before starting the workflow again.",
+      { runId: run.id },
+    );
+  }
+
+  if (answer.response_status >= 200 && answer.response_status < 300) {
+    return { run, replayed: true };
+  }
+  throw new ApiError(
+    answer.response_status,
+    toErrorCode(answer.error_code),
+    run.error_message ?? "The first request with this key failed.",
+    {
+      runId: run.id,
+      ...(answer.error_fields ? { fields: answer.error_fields } : {}),
+      ...(answer.retry_after_seconds !== null
+        ? { retryAfterSeconds: answer.retry_after_seconds }
+        : {}),
+    },
+  );
+}
+
+function toErrorCode(code: string | null): ApiErrorCode {
+  const known = API_ERROR_CODES.find((candidate) => candidate === code);
+  return known ?? "internal";
+}

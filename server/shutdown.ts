@@ -1,0 +1,69 @@
+import type { Server } from "node:http";
+
+import type { HeronClient } from "./heron/client.js";
+import type { Logger } from "./logger.js";
+import { recordAbandonedStarts } from "./runs/interrupted-runs.js";
+import type { RunServices } from "./runs/run-services.js";
+import type { SandboxServer } from "./sandbox/index.js";
+import type { RunStore } from "./store/run-store.js";
+
+export interface ShutdownOptions {
+  server: Server;
+  runServices: RunServices;
+  store: RunStore;
+  heron: HeronClient;
+  sandbox: SandboxServer | null;
+  logger: Logger;
+  /** How long requests and starts in flight get to finish. */
+  graceMs: number;
+}
+
+/**
+ * Stops accepting connections, refuses new starts and waits up to `graceMs`
+ * for requests in flight. Starts still waiting for Heron at the deadline are
+ * recorded unknown before their connections are closed. Then closes the
+ * database, the Heron client and any sandbox.
+ */
+export async function shutDown(options: ShutdownOptions): Promise<void> {
+  const { server, runServices, store, heron, sandbox, logger, graceMs } =
+    options;
+  const deadline = Date.now() + graceMs;
+
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+
+  const startsFinished = await runServices.inFlight.close(graceMs);
+  if (!startsFinished) {
+    try {
+      await recordAbandonedStarts(store, runServices.inFlight.runIds(), logger);
+    } catch (error) {
+      logger.error(
+        { err: error, runIds: runServices.inFlight.runIds() },
+        "recording starts in flight at shutdown failed; they stay sending " +
+          "and become unknown at the next start",
+      );
+    }
+  }
+
+  if (!(await settlesWithin(closed, deadline - Date.now()))) {
+    logger.warn({ graceMs }, "closing requests still in flight after grace");
+    server.closeAllConnections();
+    await closed;
+  }
+
+  runServices.reconciler.close();
+  await store.close();
+  await heron.close();
+  await sandbox?.close();
+}
+
+function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
+  if (ms <= 0) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    void promise.then(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
