@@ -31,18 +31,17 @@ const policies = [
   allowOnly(["contract"], element("contract")),
   allowOnly(["heron-contract"], element("heron-contract")),
   allowOnly(["sandbox"], element("sandbox", "contract", "heron-contract")),
-  allowOnly(["server"], element("server", "contract", "sandbox", "heron-contract")),
-  allowOnly(["web-shared"], element("web-shared", "contract")),
   allowOnly(
-    ["web-feature"],
-    element("web-shared", "contract"),
-    {
-      element: {
-        type: "web-feature",
-        captured: { feature: "{{ from.captured.feature }}" },
-      },
-    },
+    ["server"],
+    element("server", "contract", "sandbox", "heron-contract"),
   ),
+  allowOnly(["web-shared"], element("web-shared", "contract")),
+  allowOnly(["web-feature"], element("web-shared", "contract"), {
+    element: {
+      type: "web-feature",
+      captured: { feature: "{{ from.captured.feature }}" },
+    },
+  }),
   allowOnly(
     ["web-app"],
     element("web-app", "web-feature", "web-shared", "contract"),
@@ -50,14 +49,7 @@ const policies = [
   allowOnly(["web"], element("web", "web-app", "web-shared", "contract")),
   allowOnly(
     ["e2e", "bench"],
-    element(
-      "e2e",
-      "bench",
-      "server",
-      "sandbox",
-      "contract",
-      "heron-contract",
-    ),
+    element("e2e", "bench", "server", "sandbox", "contract", "heron-contract"),
   ),
 ];
 

@@ -8,7 +8,11 @@ import { E2E_SANDBOX_URL } from "./environment";
 export interface Fault {
   operation: string;
   latencyMs?: number;
-  respond?: { status: number; format: "envelope" | "html"; description?: unknown };
+  respond?: {
+    status: number;
+    format: "envelope" | "html";
+    description?: unknown;
+  };
   hang?: boolean;
   closeAfterRead?: boolean;
   malformedJson?: boolean;
