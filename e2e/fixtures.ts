@@ -1,48 +1,57 @@
-import { test as base, expect } from "@playwright/test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Page,
+} from "@playwright/test";
+import type {
+  EndUserSearchResult,
+  EndUserSummary,
+} from "../server/contract/heron-data";
+import type {
+  FaultSpec,
+  RecordedRequestJson,
+  SandboxOperation,
+} from "../server/sandbox/index";
+import { ConsolePage } from "./console-page";
 import { E2E_SANDBOX_URL } from "./environment";
+import { startProcess, stopProcess, waitForUrl } from "./processes";
 
-// The sandbox's own control routes, reached over HTTP because it runs in a
-// separate process. The shapes match FaultSpec and RecordedRequest in
-// server/sandbox/index.ts.
+// The sandbox runs in another process, so specs steer it over its control
+// routes under /__sandbox/. The types come from the sandbox itself, so a
+// change there breaks the type check here rather than a spec at run time.
 
-export interface Fault {
-  operation: string;
-  latencyMs?: number;
-  respond?: {
-    status: number;
-    format: "envelope" | "html";
-    description?: unknown;
-  };
-  hang?: boolean;
-  closeAfterRead?: boolean;
-  malformedJson?: boolean;
-  times?: number;
-}
-
-export interface SandboxRequest {
-  method: string;
-  path: string;
-  url: string;
-  operation: string | null;
-  headers: Record<string, string | string[] | undefined>;
-  body_text: string;
-  body_base64: string;
-}
+export type Fault = FaultSpec;
+export type SandboxRequest = RecordedRequestJson;
 
 export interface SandboxClient {
+  /** Replaces any fault on the same operation. */
   setFault(fault: Fault): Promise<void>;
-  requests(operation?: string): Promise<SandboxRequest[]>;
+  /** Requests the sandbox received since the last reset, oldest first. */
+  requests(operation?: SandboxOperation): Promise<SandboxRequest[]>;
+  /** Clears faults, recorded requests, rate-limit windows and executions. */
   reset(): Promise<void>;
 }
 
-async function control(method: string, route: string, body?: unknown) {
+async function control(
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<Response> {
   const response = await fetch(`${E2E_SANDBOX_URL}/__sandbox/${route}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) {
-    throw new Error(`sandbox ${method} ${route}: ${response.status}`);
+    const detail = await response.text();
+    throw new Error(
+      `The sandbox control route ${method} /__sandbox/${route} failed ` +
+        `with ${response.status}: ${detail}`,
+    );
   }
   return response;
 }
@@ -52,7 +61,10 @@ const sandboxClient: SandboxClient = {
     await control("POST", "faults", fault);
   },
   async requests(operation) {
-    const query = operation ? `?operation=${operation}` : "";
+    const query =
+      operation === undefined
+        ? ""
+        : `?${new URLSearchParams({ operation }).toString()}`;
     const response = await control("GET", `requests${query}`);
     return (await response.json()) as SandboxRequest[];
   },
@@ -61,7 +73,23 @@ const sandboxClient: SandboxClient = {
   },
 };
 
-export const test = base.extend<{ sandbox: SandboxClient }>({
+/** A console started without a Heron key, so it runs its own sandbox. */
+export interface KeylessConsole {
+  url: string;
+}
+
+const KEYLESS_CONSOLE_PORT = 4720;
+const KEYLESS_CONSOLE_LOG = "test-results/e2e-keyless-console.log";
+
+interface Fixtures {
+  sandbox: SandboxClient;
+  consolePage: ConsolePage;
+  /** Every dialog (alert, confirm, prompt) the page opened. */
+  dialogs: string[];
+  keylessConsole: KeylessConsole;
+}
+
+export const test = base.extend<Fixtures>({
   sandbox: [
     async ({}, use) => {
       await sandboxClient.reset();
@@ -70,6 +98,86 @@ export const test = base.extend<{ sandbox: SandboxClient }>({
     },
     { auto: true },
   ],
+
+  dialogs: async ({ page }, use) => {
+    const opened: string[] = [];
+    page.on("dialog", (dialog) => {
+      opened.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await use(opened);
+  },
+
+  // Depends on dialogs, so the listener is in place before the page loads.
+  consolePage: async ({ page, dialogs: _dialogs }, use) => {
+    const consolePage = new ConsolePage(page);
+    await consolePage.goto();
+    await use(consolePage);
+  },
+
+  keylessConsole: async ({}, use) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "console-e2e-keyless-"));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      HOST: "127.0.0.1",
+      PORT: String(KEYLESS_CONSOLE_PORT),
+      DATABASE_PATH: path.join(dataDir, "console.sqlite"),
+      // Unused without a key. It points at loopback anyway, so a change in
+      // how the console picks its Heron URL cannot reach the real Heron.
+      HERON_BASE_URL: E2E_SANDBOX_URL,
+      SANDBOX_PORT: "0",
+      LOG_LEVEL: "info",
+    };
+    delete env.HERON_API_KEY;
+
+    const url = `http://127.0.0.1:${KEYLESS_CONSOLE_PORT}`;
+    const child = startProcess("server/main.ts", env, KEYLESS_CONSOLE_LOG);
+    try {
+      await waitForUrl(`${url}/api/health`, child, KEYLESS_CONSOLE_LOG);
+      await use({ url });
+    } finally {
+      await stopProcess(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
 });
+
+/** Collects the headers and body of every response the page receives. */
+export function recordResponses(page: Page): () => Promise<string[]> {
+  const pending: Promise<string>[] = [];
+  page.on("response", (response) => {
+    const headers = JSON.stringify(response.headers());
+    const read = response.body().then(
+      (body) => `${response.url()}\n${headers}\n${body.toString("utf8")}`,
+      // Redirects and aborted requests have no body to read.
+      () => `${response.url()}\n${headers}`,
+    );
+    pending.push(read);
+  });
+  return () => Promise.all(pending);
+}
+
+/**
+ * Looks an end user up by exact name through the console's own search, for
+ * specs that need the heron id that the page will send.
+ */
+export async function lookUpEndUser(
+  request: APIRequestContext,
+  name: string,
+): Promise<EndUserSummary> {
+  const response = await request.get("/api/end-users", {
+    params: { search: name },
+  });
+  expect(response.status(), `searching end users for "${name}"`).toBe(200);
+  const result = (await response.json()) as EndUserSearchResult;
+  const user = result.end_users.find((candidate) => candidate.name === name);
+  if (!user) {
+    throw new Error(
+      `No end user is named "${name}" in the sandbox's seed data. Pick a ` +
+        "name from server/sandbox/seed/end-user-names.ts.",
+    );
+  }
+  return user;
+}
 
 export { expect };

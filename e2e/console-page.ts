@@ -1,0 +1,157 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import { E2E_HERON_TIMEOUT_MS } from "./environment";
+
+/** The input of one start through the form. */
+export interface StartInput {
+  /** Text typed into the end user picker, such as part of a name. */
+  endUserSearch: string;
+  /** The option to pick among the matches, by its visible text. */
+  endUserOption: string | RegExp;
+  /** The workflow option, by its dashboard label or name. */
+  workflow: string | RegExp;
+  /** The parameters editor's whole text, "{}" when left out. */
+  parameters?: string;
+}
+
+/**
+ * The console's one screen: the start form, its review dialog, the result
+ * panel and the history. Specs find everything by role, label and text.
+ */
+export class ConsolePage {
+  readonly form: Locator;
+  readonly endUser: Locator;
+  readonly workflow: Locator;
+  readonly parameters: Locator;
+  readonly reviewButton: Locator;
+  readonly reviewDialog: Locator;
+  readonly startButton: Locator;
+  /** The alert under the form with the result of the last start. */
+  readonly resultPanel: Locator;
+  readonly history: Locator;
+  readonly historyTable: Locator;
+  readonly runDetails: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByRole("form", { name: "Start a workflow" });
+    this.endUser = page.getByRole("combobox", { name: "End user" });
+    this.workflow = page.getByRole("combobox", { name: "Workflow" });
+    this.parameters = page.getByRole("textbox", {
+      name: "Workflow parameters (JSON)",
+    });
+    this.reviewButton = page.getByRole("button", { name: "Review" });
+    this.reviewDialog = page.getByRole("dialog", { name: "Review and start" });
+    this.startButton = this.reviewDialog.getByRole("button", {
+      name: "Start workflow",
+    });
+    this.resultPanel = this.form.getByRole("alert");
+    this.history = page.getByRole("region", { name: "History" });
+    this.historyTable = this.history.getByRole("table");
+    this.runDetails = page.getByRole("dialog", { name: "Run details" });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto("/");
+    await expect(
+      this.page.getByRole("heading", { name: "Heron Workflow Console" }),
+    ).toBeVisible();
+  }
+
+  /** Types part of a name or id and picks the matching option. */
+  async chooseEndUser(search: string, option: string | RegExp): Promise<void> {
+    await this.endUser.fill(search);
+    await this.page
+      .getByRole("listbox", { name: "End user" })
+      .getByRole("option", { name: option })
+      .click();
+    await expect(this.endUser).toHaveAttribute("aria-expanded", "false");
+  }
+
+  /** Pastes text into the end user picker through the real clipboard. */
+  async pasteIntoEndUser(text: string): Promise<void> {
+    await this.page
+      .context()
+      .grantPermissions(["clipboard-read", "clipboard-write"]);
+    await this.page.evaluate(
+      (value) => navigator.clipboard.writeText(value),
+      text,
+    );
+    await this.endUser.click();
+    await this.endUser.press("ControlOrMeta+A");
+    await this.endUser.press("ControlOrMeta+V");
+  }
+
+  async chooseWorkflow(option: string | RegExp): Promise<void> {
+    await expect(this.workflow).toBeEnabled();
+    await this.workflow.click();
+    await this.page.getByRole("option", { name: option }).click();
+  }
+
+  /**
+   * Replaces the editor's text. fill() inserts the text in one input, so
+   * CodeMirror's bracket closing, which reacts to single typed characters,
+   * adds nothing.
+   */
+  async writeParameters(text: string): Promise<void> {
+    await this.parameters.fill(text);
+    await expect(this.parameters).toHaveText(text.replaceAll("\n", ""));
+  }
+
+  /** Fills the whole form as StartInput describes. */
+  async fillForm(input: StartInput): Promise<void> {
+    await this.chooseEndUser(input.endUserSearch, input.endUserOption);
+    await this.chooseWorkflow(input.workflow);
+    await this.writeParameters(input.parameters ?? "{}");
+  }
+
+  async openReview(): Promise<void> {
+    await this.reviewButton.click();
+    await expect(this.reviewDialog).toBeVisible();
+  }
+
+  /**
+   * Confirms the start in the review dialog and waits for it to close. The
+   * dialog stays open until the console responds, which can take the whole
+   * Heron timeout.
+   */
+  async confirmStart(): Promise<void> {
+    await this.startButton.click();
+    await expect(this.reviewDialog).toBeHidden({
+      timeout: E2E_HERON_TIMEOUT_MS + 5_000,
+    });
+  }
+
+  /** Fills the form, reviews and starts. */
+  async start(input: StartInput): Promise<void> {
+    await this.fillForm(input);
+    await this.openReview();
+    await this.confirmStart();
+  }
+
+  /**
+   * Finds the panel under the form that shows what came of the last start,
+   * by its title. The toast that also announces a start is left out.
+   */
+  result(title: string | RegExp): Locator {
+    return this.form.getByRole("alert", { name: title });
+  }
+
+  /** Finds the history rows that contain text, such as an end user's name. */
+  historyRows(text: string | RegExp): Locator {
+    return this.historyTable
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("cell", { name: text }) });
+  }
+
+  /** Opens the details of the only history row that contains text. */
+  async openRunDetails(text: string | RegExp): Promise<void> {
+    await this.historyRows(text)
+      .getByRole("button", { name: /^Details of/ })
+      .click();
+    await expect(this.runDetails).toBeVisible();
+  }
+
+  /** Finds the cell of a history row that shows an outcome, such as "Started". */
+  outcomeOf(row: Locator, outcome: string): Locator {
+    return row.getByRole("cell", { name: outcome, exact: true });
+  }
+}
