@@ -28,6 +28,44 @@ describe("loadConfig", () => {
     expect(config.logLevel).toBe("info");
     expect(config.sandbox.port).toBe(0);
     expect(config.sandbox.executionStepMs).toBeNull();
+    expect(config.runs.duplicateWindowMinutes).toBe(10);
+    expect(config.runs.reconcileDelaysMs).toEqual([3000, 30_000]);
+    expect(config.shutdownGraceMs).toBe(10_000);
+  });
+
+  it("reads the run settings", () => {
+    const config = loadConfig({
+      DUPLICATE_WINDOW_MINUTES: "0",
+      RECONCILE_DELAYS_MS: "100, 2000,60000",
+      SHUTDOWN_GRACE_MS: "2500",
+    });
+
+    expect(config.runs.duplicateWindowMinutes).toBe(0);
+    expect(config.runs.reconcileDelaysMs).toEqual([100, 2000, 60_000]);
+    expect(config.shutdownGraceMs).toBe(2500);
+  });
+
+  it("turns the automatic checks off", () => {
+    const config = loadConfig({ RECONCILE_DELAYS_MS: "off" });
+
+    expect(config.runs.reconcileDelaysMs).toEqual([]);
+  });
+
+  it.each(["3s", "1,,2", "-1", "1,2,3,4,5,6,7,8,9,10,11", "86400001"])(
+    "rejects RECONCILE_DELAYS_MS %s",
+    (value) => {
+      const problems = problemsOf({ RECONCILE_DELAYS_MS: value });
+
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain("RECONCILE_DELAYS_MS is");
+      expect(problems[0]).toContain("such as 3000,30000");
+    },
+  );
+
+  it("rejects a duplicate window over a day", () => {
+    const problems = problemsOf({ DUPLICATE_WINDOW_MINUTES: "1441" });
+
+    expect(problems[0]).toContain("DUPLICATE_WINDOW_MINUTES is");
   });
 
   it("reads every variable", () => {

@@ -19,10 +19,10 @@ export interface ShutdownOptions {
 }
 
 /**
- * Stops accepting connections, refuses new starts and waits up to `graceMs`
+ * Stops accepting connections, rejects new starts and waits up to `graceMs`
  * for requests in flight. Starts still waiting for Heron at the deadline are
  * recorded unknown before their connections are closed. Then closes the
- * database, the Heron client and any sandbox.
+ * Heron client, the database and any sandbox.
  */
 export async function shutDown(options: ShutdownOptions): Promise<void> {
   const { server, runServices, store, heron, sandbox, logger, graceMs } =
@@ -30,6 +30,9 @@ export async function shutDown(options: ShutdownOptions): Promise<void> {
   const deadline = Date.now() + graceMs;
 
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections that finish a request during the grace stay open
+  // until their idle timeout unless closed as they become idle.
+  const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
   server.closeIdleConnections();
 
   const startsFinished = await runServices.inFlight.close(graceMs);
@@ -46,14 +49,20 @@ export async function shutDown(options: ShutdownOptions): Promise<void> {
   }
 
   if (!(await settlesWithin(closed, deadline - Date.now()))) {
-    logger.warn({ graceMs }, "closing requests still in flight after grace");
+    logger.warn(
+      { graceMs },
+      "closing requests still in flight after the grace period",
+    );
     server.closeAllConnections();
     await closed;
   }
+  clearInterval(closeIdle);
 
+  // Every request has ended, so a Heron call still in flight belongs to an
+  // abandoned start or a background check, and no request waits for it.
   runServices.reconciler.close();
+  await heron.destroy();
   await store.close();
-  await heron.close();
   await sandbox?.close();
 }
 

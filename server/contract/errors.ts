@@ -20,7 +20,7 @@ export const API_ERROR_CODES = [
   // A started, sending or unknown run of the same end user and workflow is
   // recent; sending allow_duplicate: true starts it anyway.
   "duplicate_run",
-  // A repeated Idempotency-Key names a run whose first answer was never
+  // A repeated Idempotency-Key names a run whose first response was never
   // recorded, because the console stopped or is still sending it.
   "run_outcome_unknown",
   // The run has no workflow_execution_id, so Heron has no status for it.

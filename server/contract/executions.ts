@@ -1,4 +1,4 @@
-// What the console returns about a started run's execution at Heron.
+// Responses of the console about a started run's execution at Heron.
 
 export interface ExecutionNode {
   /** The node's key in Heron's status response. */

@@ -76,7 +76,7 @@ export interface Run {
   reconciled_at?: string | null;
   /** When the console last looked for the execution of an unknown run. */
   reconciliation_checked_at?: string | null;
-  /** What that check found, as a sentence for staff. */
+  /** The result of that check, as a sentence for staff. */
   reconciliation_note?: string | null;
 }
 

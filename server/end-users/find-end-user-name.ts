@@ -3,7 +3,7 @@ import { HeronError } from "../heron/heron-error.js";
 import type { Logger } from "../logger.js";
 import type { EndUserNames } from "./end-user-names.js";
 
-/** Longest wait for Heron's end user lookup before a start goes on without. */
+/** Maximum wait for Heron's end user lookup before a start goes on without a name. */
 export const END_USER_LOOKUP_TIMEOUT_MS = 2000;
 
 export interface FindEndUserNameDependencies {

@@ -80,7 +80,10 @@ export interface HeronClient {
   checkAuthenticated(context: CallContext): Promise<HeronResult<Hello>>;
   /** Heron's last reported rate-limit window for each operation called. */
   rateLimits(): HeronRateLimit[];
+  /** Closes the connections once the calls in flight have finished. */
   close(): Promise<void>;
+  /** Closes the connections now, failing the calls in flight. */
+  destroy(): Promise<void>;
 }
 
 const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -268,6 +271,7 @@ export function createHeronClient(options: HeronClientOptions): HeronClient {
       ),
     rateLimits: () => budgets.list(),
     close: () => pool.close(),
+    destroy: () => pool.destroy(),
   };
 }
 

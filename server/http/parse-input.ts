@@ -31,7 +31,15 @@ export function addFieldMessage(
   path: string,
   message: string,
 ): void {
-  fields[path] = [...(fields[path] ?? []), message];
+  // Paths come from user input, so "toString" or "__proto__" must not reach
+  // Object.prototype, neither when reading nor when writing.
+  const existing = Object.hasOwn(fields, path) ? fields[path] : undefined;
+  Object.defineProperty(fields, path, {
+    value: [...(existing ?? []), message],
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /**

@@ -44,18 +44,18 @@ function age(runId: string, minutes: number): void {
 }
 
 describe("duplicate guard", () => {
-  it("refuses a repeat, then starts it when confirmed", async () => {
+  it("rejects a repeat until confirmed", async () => {
     const user = seedEndUser(20);
     const body = startBody({ end_user_heron_id: user.heron_id });
     const first = await runOf(await server.postRun(body));
     age(first.id, 4);
 
-    const refused = await server.postRun(body);
-    const error = await errorOf(refused);
+    const rejected = await server.postRun(body);
+    const error = await errorOf(rejected);
     const confirmed = await server.postRun({ ...body, allow_duplicate: true });
     const second = await runOf(confirmed);
 
-    expect(refused.status).toBe(409);
+    expect(rejected.status).toBe(409);
     expect(error.code).toBe("duplicate_run");
     expect(error.message).toBe(
       `Standard processing was started for ${user.name} 4 minutes ago ` +
@@ -99,14 +99,14 @@ describe("duplicate guard", () => {
     });
     const unknown = await errorOf(await server.postRun(body));
 
-    const refused = await errorOf(await server.postRun(body));
+    const rejected = await errorOf(await server.postRun(body));
 
     expect(failed.status).toBe(502);
-    expect(refused.code).toBe("duplicate_run");
-    expect(refused.duplicateOf?.id).toBe(unknown.runId);
-    expect(refused.duplicateOf?.outcome).toBe("unknown");
-    expect(refused.message).toContain("may have started");
-    expect(refused.message).toContain("less than a minute ago");
+    expect(rejected.code).toBe("duplicate_run");
+    expect(rejected.duplicateOf?.id).toBe(unknown.runId);
+    expect(rejected.duplicateOf?.outcome).toBe("unknown");
+    expect(rejected.message).toContain("may have started");
+    expect(rejected.message).toContain("less than a minute ago");
   });
 
   it("keeps other workflows and end users apart", async () => {

@@ -10,10 +10,10 @@ import {
 } from "../testing/start-helpers.js";
 import { startTestServer, type TestServer } from "../testing/test-server.js";
 
-// Each Heron fault against one start: the HTTP answer, the recorded outcome
+// Each Heron fault against one start: the HTTP response, the recorded outcome
 // and message, and exactly one start request at Heron, never a retry.
 
-const TIMEOUT_MS = 1000;
+const TIMEOUT_MS = 1500;
 let server: TestServer;
 
 beforeAll(async () => {
@@ -54,7 +54,7 @@ describe("start fault matrix", () => {
       status: 504,
       code: "heron_timeout",
       outcome: "unknown",
-      message: /did not respond within 1 s, so the workflow may have started/,
+      message: /did not respond within 1.5 s, so the workflow may have started/,
     },
     {
       name: "connection closed after the request",
@@ -120,7 +120,7 @@ describe("start fault matrix", () => {
   it("latency just under the timeout", async () => {
     server.sandbox.control.setFault({
       operation: "start_by_name",
-      latencyMs: TIMEOUT_MS - 250,
+      latencyMs: TIMEOUT_MS - 500,
     });
 
     const response = await server.postRun(startBody());

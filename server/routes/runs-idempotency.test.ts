@@ -25,7 +25,7 @@ function startBody(overrides: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   server = await startTestServer({
-    env: { HERON_TIMEOUT_MS: "2000", DUPLICATE_WINDOW_MINUTES: "10" },
+    env: { HERON_TIMEOUT_MS: "1000", DUPLICATE_WINDOW_MINUTES: "10" },
   });
 });
 
@@ -49,7 +49,7 @@ function countRows(key: string): number {
 }
 
 describe("Idempotency-Key", () => {
-  it("answers parallel requests with one start", async () => {
+  it("starts parallel requests once", async () => {
     const key = randomUUID();
     const body = startBody();
     server.sandbox.control.setFault({
@@ -155,12 +155,12 @@ describe("Idempotency-Key", () => {
     expect(startRequests(server.sandbox)).toHaveLength(1);
   });
 
-  it("does not spend a key on a duplicate refusal", async () => {
+  it("keeps a key after a duplicate rejection", async () => {
     const body = startBody({ workflow_parameters: { case: "duplicate" } });
     const first = await postWithKey(body, randomUUID());
     const key = randomUUID();
 
-    const refused = await postWithKey(body, key);
+    const rejected = await postWithKey(body, key);
     const confirmed = await postWithKey(
       { ...body, allow_duplicate: true },
       key,
@@ -168,7 +168,7 @@ describe("Idempotency-Key", () => {
     const replayed = await postWithKey({ ...body, allow_duplicate: true }, key);
 
     expect(first.status).toBe(201);
-    expect(refused.status).toBe(409);
+    expect(rejected.status).toBe(409);
     expect(confirmed.status).toBe(201);
     expect(replayed.status).toBe(201);
     expect((await runOf(replayed)).id).toBe((await runOf(confirmed)).id);

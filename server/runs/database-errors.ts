@@ -5,8 +5,8 @@ const ASK_ADMIN =
   "DATABASE_PATH.";
 
 /**
- * The 503 for a start whose run could not be recorded: locked, full or
- * read-only database alike. Heron has not been called when this is thrown.
+ * Returns the 503 error for a start whose run could not be recorded, because
+ * the database is locked, full or read-only. Heron has not been called.
  */
 export function recordingFailed(cause: unknown): ApiError {
   return new ApiError(

@@ -5,6 +5,7 @@ import type {
 import type { Run } from "../contract/runs.js";
 import { ApiError } from "../errors.js";
 import type { HeronClient } from "../heron/client.js";
+import { isRejectedForThisKey } from "../heron/admin-only.js";
 import { HeronError } from "../heron/heron-error.js";
 import type { Logger } from "../logger.js";
 import type { RunStore } from "../store/run-store.js";
@@ -47,7 +48,7 @@ export function isFinishedStatus(status: string | null): boolean {
 
 /**
  * Reads the run's execution status from Heron and stores it on the run.
- * Returns {available: false} when Heron refuses the key (401, 403 or 404).
+ * Returns {available: false} when Heron rejects the key (401, 403 or 404).
  * Throws 409 when the run has no execution id, and Heron's other failures.
  */
 export async function readExecutionStatus(
@@ -62,7 +63,7 @@ export async function readExecutionStatus(
   try {
     ({ body } = await heron.getExecutionStatus(executionId, { requestId }));
   } catch (error) {
-    if (error instanceof HeronError && isRefusal(error)) {
+    if (error instanceof HeronError && isRejectedForThisKey(error)) {
       return { available: false, reason: STATUS_UNAVAILABLE_REASON };
     }
     throw error;
@@ -87,13 +88,6 @@ export async function readExecutionStatus(
     nodes: toNodes(body.nodes),
     checked_at: checkedAt,
   };
-}
-
-function isRefusal(error: HeronError): boolean {
-  return (
-    error.kind === "http" &&
-    (error.status === 401 || error.status === 403 || error.status === 404)
-  );
 }
 
 function noExecutionId(run: Run): ApiError {

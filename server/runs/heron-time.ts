@@ -2,9 +2,9 @@
 const NO_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 /**
- * Parses a date-time from Heron into epoch milliseconds, or null. Heron's
- * contract says only "date-time", so a value without an offset is read as
- * UTC rather than in the console's local time zone.
+ * Parses a date-time from Heron into epoch milliseconds, or null.
+ * NOTE: Heron's contract gives only the format "date-time", not the time
+ * zone, so a value without an offset is read as UTC, not as local time.
  */
 export function parseHeronTime(text: string | null | undefined): number | null {
   if (!text) return null;

@@ -44,7 +44,7 @@ function describeProblem(key: string): string {
 }
 
 /**
- * Returns the SHA-256 hex digest of what a start asks Heron to do: the end
+ * Returns the SHA-256 hex digest of what a start requests from Heron: the end
  * user, the workflow name and the exact parameters JSON text. A repeated key
  * with another digest is a different request.
  */

@@ -10,13 +10,13 @@ export class InFlightStarts {
   readonly #calls = new Map<string, Promise<void>>();
   #closing = false;
 
-  /** True once shutdown began; new starts are then refused. */
+  /** True once shutdown began; new starts are then rejected. */
   get closing(): boolean {
     return this.#closing;
   }
 
   /**
-   * Runs `task` once no other task holds `key`. Waits up to `waitMs` for a
+   * Runs `task` once no other task has claimed `key`. Waits up to `waitMs` for a
    * holder to finish and returns {ok: false} when it did not.
    */
   async withKey<T>(
@@ -58,7 +58,7 @@ export class InFlightStarts {
   }
 
   /**
-   * Refuses new starts from now on and waits up to `waitMs` for the calls in
+   * Rejects new starts from now on and waits up to `waitMs` for the calls in
    * flight. Returns true when all of them finished in time.
    */
   async close(waitMs: number): Promise<boolean> {

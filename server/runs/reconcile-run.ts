@@ -1,5 +1,6 @@
 import type { Run } from "../contract/runs.js";
 import type { HeronClient } from "../heron/client.js";
+import { isRejectedForThisKey } from "../heron/admin-only.js";
 import { HeronError } from "../heron/heron-error.js";
 import type { Execution } from "../heron/types.js";
 import type { ExecutionCandidate, RunStore } from "../store/run-store.js";
@@ -28,8 +29,9 @@ export type ReconcileResult =
  * after the run (less CLOCK_SKEW_MS) and not claimed by another run, makes
  * the run started. Heron errors become a note on the run, never a throw;
  * database errors are thrown.
- * NOTE: two unknown runs of the same end user and workflow cannot be told
- * apart, so the one checked first claims the oldest matching execution.
+ * NOTE: two unknown runs of the same end user and workflow cannot be
+ * distinguished, so the one checked first claims the oldest matching
+ * execution.
  */
 export async function reconcileRun(
   dependencies: ReconcileDependencies,
@@ -70,7 +72,7 @@ export async function reconcileRun(
     executions = listed.body;
   } catch (error) {
     if (!(error instanceof HeronError)) throw error;
-    if (isRefusal(error)) {
+    if (isRejectedForThisKey(error)) {
       return record(
         "unavailable",
         `Execution list unavailable for this key: Heron responded ` +
@@ -81,7 +83,12 @@ export async function reconcileRun(
     return record("failed", checkFailedNote(error, checkedAt));
   }
 
-  const candidates = findCandidates(run, executions, checkedAt);
+  const candidates = findCandidates(
+    run,
+    workflowHeronId,
+    executions,
+    checkedAt,
+  );
   const claimed = await store.claimExecution(run.id, candidates, checkedAt);
   if (claimed) return "started";
 
@@ -98,14 +105,6 @@ const BEFORE_STARTING_AGAIN =
   "Before starting it again, look in Heron's dashboard at the executions " +
   "of this workflow for this end user, because it may have started.";
 
-/** 401, 403 and 404 mean this key may not use the endpoint (admin only). */
-function isRefusal(error: HeronError): boolean {
-  return (
-    error.kind === "http" &&
-    (error.status === 401 || error.status === 403 || error.status === 404)
-  );
-}
-
 function checkFailedNote(error: HeronError, checkedAt: string): string {
   return (
     `Checking at Heron failed at ${checkedAt} (${error.message}). Press ` +
@@ -116,6 +115,7 @@ function checkFailedNote(error: HeronError, checkedAt: string): string {
 /** Executions that may be the run's, oldest first. */
 function findCandidates(
   run: Run,
+  workflowHeronId: string,
   executions: Execution[],
   checkedAt: string,
 ): ExecutionCandidate[] {
@@ -131,6 +131,7 @@ function findCandidates(
       const created = new Date(createdMs).toISOString();
       const candidate: ExecutionCandidate = {
         workflow_execution_id: execution.heron_id,
+        workflow_id: workflowHeronId,
         execution_status: execution.status ?? null,
         note:
           `Reconciled at ${checkedAt}: Heron lists execution ` +

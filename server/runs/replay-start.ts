@@ -11,16 +11,16 @@ export interface StartRunResult {
 }
 
 /**
- * Returns or throws the answer an earlier request with the same idempotency
+ * Returns or throws the response an earlier request with the same idempotency
  * key got, without calling Heron. Throws 422 idempotency_conflict when that
  * request asked for something else, and 409 run_outcome_unknown when its
- * answer was never recorded.
+ * response was never recorded.
  */
 export function replayStart(
   keyed: KeyedRun,
   requestHash: string,
 ): StartRunResult {
-  const { run, answer } = keyed;
+  const { run, response } = keyed;
 
   if (keyed.request_hash !== requestHash) {
     throw new ApiError(
@@ -33,30 +33,30 @@ export function replayStart(
     );
   }
 
-  if (answer === null) {
+  if (response === null) {
     if (run.outcome === "started") return { run, replayed: true };
     throw new ApiError(
       409,
       "run_outcome_unknown",
       `This request was already sent as run ${run.id}, and the console has ` +
-        `no answer for it yet (outcome ${run.outcome}). Open the run in the ` +
+        `no response for it yet (outcome ${run.outcome}). Open the run in the ` +
         "history before starting the workflow again.",
       { runId: run.id },
     );
   }
 
-  if (answer.response_status >= 200 && answer.response_status < 300) {
+  if (response.response_status >= 200 && response.response_status < 300) {
     return { run, replayed: true };
   }
   throw new ApiError(
-    answer.response_status,
-    toErrorCode(answer.error_code),
+    response.response_status,
+    toErrorCode(response.error_code),
     run.error_message ?? "The first request with this key failed.",
     {
       runId: run.id,
-      ...(answer.error_fields ? { fields: answer.error_fields } : {}),
-      ...(answer.retry_after_seconds !== null
-        ? { retryAfterSeconds: answer.retry_after_seconds }
+      ...(response.error_fields ? { fields: response.error_fields } : {}),
+      ...(response.retry_after_seconds !== null
+        ? { retryAfterSeconds: response.retry_after_seconds }
         : {}),
     },
   );

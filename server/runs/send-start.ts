@@ -60,7 +60,7 @@ export async function sendStart(
     workflow_id: result.body.workflow_id ?? null,
     error_message: null,
     duration_ms: elapsed(),
-    answer: {
+    response: {
       response_status: 201,
       error_code: null,
       error_fields: null,
@@ -125,7 +125,7 @@ function emptyCompletion(durationMs: number, error: ApiError): RunCompletion {
     workflow_id: null,
     error_message: null,
     duration_ms: durationMs,
-    answer: {
+    response: {
       response_status: error.status,
       error_code: error.code,
       error_fields: error.fields ?? null,
@@ -152,7 +152,7 @@ async function complete(
       { err: error, runId: run.id, outcome: completion.outcome },
       "recording the outcome of a run failed",
     );
-    const { answer: _answer, ...fields } = completion;
+    const { response: _response, ...fields } = completion;
     return {
       ...run,
       ...fields,

@@ -31,7 +31,7 @@ const KEY_WAIT_MARGIN_MS = 7000;
 
 /**
  * Starts a workflow once per idempotency key. A repeated key gets the first
- * request's answer without a Heron call, after waiting for the first request
+ * request's response without a Heron call, after waiting for the first request
  * when it is still in flight. Throws ApiError 503 without calling Heron when
  * the run cannot be recorded, and 409 duplicate_run when the same end user
  * and workflow ran recently and the request does not allow a duplicate.
@@ -72,11 +72,10 @@ async function startNewRun(
   idempotency: { key: string; requestHash: string } | null,
 ): Promise<StartRunResult> {
   const { store, inFlight, duplicateWindowMinutes } = dependencies;
-  const endUserName = await findEndUserName(
-    dependencies,
-    request.end_user_heron_id,
-    requestId,
-  );
+  // Only names already known go into the new row: looking one up at Heron
+  // waits until the row exists, so a database that cannot record the run
+  // means no request at all reaches Heron.
+  const endUserName = dependencies.endUserNames.get(request.end_user_heron_id);
 
   const checkDuplicates =
     request.allow_duplicate !== true && duplicateWindowMinutes > 0;
@@ -99,6 +98,12 @@ async function startNewRun(
       { duplicateSince },
     );
   } catch (error) {
+    // The SQLite error code (SQLITE_READONLY, SQLITE_FULL, SQLITE_BUSY...)
+    // shows an administrator what to fix.
+    dependencies.logger.error(
+      { err: error, requestId },
+      "recording a new run failed, so Heron was not called",
+    );
     throw recordingFailed(error);
   }
 
@@ -110,8 +115,21 @@ async function startNewRun(
       throw duplicateRunError(recorded.recent, endUserName);
     case "created": {
       const { run } = recorded;
+      const naming =
+        endUserName === null
+          ? nameRecordedRun(dependencies, run.id, request, requestId)
+          : Promise.resolve(endUserName);
       const sent = sendStart(dependencies, run, request, requestId);
-      return { run: await inFlight.track(run.id, sent), replayed: false };
+      try {
+        const completed = await inFlight.track(run.id, sent);
+        const name = await naming;
+        return {
+          run: { ...completed, end_user_name: completed.end_user_name ?? name },
+          replayed: false,
+        };
+      } finally {
+        await naming;
+      }
     }
   }
 }
@@ -123,4 +141,32 @@ function shuttingDown(): ApiError {
     "The console is shutting down, so it did not start the workflow. Try " +
       "again in a minute.",
   );
+}
+
+/**
+ * Looks up the end user's name at Heron while the start is in flight, and
+ * records it on the run. Never throws: the name is for display only.
+ */
+async function nameRecordedRun(
+  dependencies: StartRunDependencies,
+  runId: string,
+  request: StartRunInput["request"],
+  requestId: string,
+): Promise<string | null> {
+  const name = await findEndUserName(
+    dependencies,
+    request.end_user_heron_id,
+    requestId,
+  );
+  if (name === null) return null;
+
+  try {
+    await dependencies.store.recordEndUserName(runId, name);
+  } catch (error) {
+    dependencies.logger.warn(
+      { err: error, runId, requestId },
+      "recording the end user name of a run failed",
+    );
+  }
+  return name;
 }

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 import type { SeedEndUser } from "./seed/end-users.js";
 import { heronId, SeededRandom } from "./seed/seeded-random.js";
 import type { WorkflowDefinition } from "./seed/workflows.js";
@@ -16,14 +18,14 @@ export interface Execution {
 // Enough for any test run, while a sandbox left running for days drops the
 // oldest.
 const MAX_EXECUTIONS = 10_000;
-const ID_SEED = 72021;
 
 export class ExecutionStore {
   private executions = new Map<string, Execution>();
   private sequence = 0;
-  // Not reset by clear(), so an id never repeats within one sandbox, even
-  // when a client still stores ids from before a reset.
-  private readonly random = new SeededRandom(ID_SEED);
+  // Seeded per process and not reset by clear(), so an id never repeats
+  // within one sandbox nor across restarts: a console whose database
+  // outlives the sandbox must not meet an old execution id again.
+  private readonly random = new SeededRandom(randomBytes(4).readUInt32LE());
 
   start(
     definition: WorkflowDefinition,

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ExecutionStore } from "./execution-store.js";
 import { test, type HeronTestClient } from "./sandbox-test.js";
 import { seedEndUsers } from "./seed/end-users.js";
 import { seedWorkflowDefinitions } from "./seed/workflows.js";
@@ -200,5 +201,17 @@ describe("executions for a workflow and end user", () => {
 
     expect(response.status).toBe(404);
     expect((await response.json()).description).toBe("End user not found");
+  });
+});
+
+describe("execution ids", () => {
+  it("differ between two sandbox processes", () => {
+    const definition = seedWorkflowDefinitions()[0]!;
+    const endUser = seedEndUsers()[0]!;
+    const first = new ExecutionStore().start(definition, endUser, {}, 0);
+    const second = new ExecutionStore().start(definition, endUser, {}, 0);
+
+    expect(first.heronId).toMatch(/^wex_[A-Za-z0-9]{22}$/);
+    expect(second.heronId).not.toBe(first.heronId);
   });
 });

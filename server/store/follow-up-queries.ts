@@ -77,6 +77,7 @@ export function claimExecution(
       .set({
         outcome: "started",
         workflow_execution_id: free.workflow_execution_id,
+        workflow_id: free.workflow_id,
         execution_status: free.execution_status,
         execution_status_at: checkedAt,
         reconciled_at: checkedAt,
@@ -117,5 +118,19 @@ export async function recordExecutionStatus(
     .updateTable("runs")
     .set({ execution_status: status, execution_status_at: at, updated_at: at })
     .where("id", "=", id)
+    .execute();
+}
+
+/** Fills in the end user's name of a run recorded without one. */
+export async function recordEndUserName(
+  db: Kysely<DatabaseSchema>,
+  id: string,
+  name: string,
+): Promise<void> {
+  await db
+    .updateTable("runs")
+    .set({ end_user_name: name })
+    .where("id", "=", id)
+    .where("end_user_name", "is", null)
     .execute();
 }

@@ -31,6 +31,10 @@ export async function openStore(
 
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
+  // better-sqlite3 12 builds SQLite with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1,
+  // which lets a power loss undo the last commits. FULL makes a run's row
+  // durable before Heron is called, at one fsync per commit.
+  sqlite.pragma("synchronous = FULL");
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma("foreign_keys = ON");
 

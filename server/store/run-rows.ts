@@ -5,8 +5,8 @@ import type { RunsTable } from "./schema.js";
 
 export type RunRow = Selectable<RunsTable>;
 
-/** The console's first HTTP answer to a start, kept for replays. */
-export interface StartAnswer {
+/** The console's first HTTP response to a start, kept for replays. */
+export interface StoredResponse {
   response_status: number;
   error_code: string | null;
   error_fields: Record<string, string[]> | null;
@@ -17,8 +17,8 @@ export interface StartAnswer {
 export interface KeyedRun {
   run: Run;
   request_hash: string | null;
-  /** null when the console never recorded an answer for the start. */
-  answer: StartAnswer | null;
+  /** null when the console never recorded a response to the start. */
+  response: StoredResponse | null;
 }
 
 export function toRun(row: RunRow): Run {
@@ -54,7 +54,7 @@ export function toKeyedRun(row: RunRow): KeyedRun {
   return {
     run: toRun(row),
     request_hash: row.request_hash,
-    answer:
+    response:
       row.response_status === null
         ? null
         : {

@@ -33,7 +33,7 @@ const started: RunCompletion = {
   workflow_id: "wfl_1",
   error_message: null,
   duration_ms: 42,
-  answer: {
+  response: {
     response_status: 201,
     error_code: null,
     error_fields: null,
@@ -72,6 +72,19 @@ describe("openStore", () => {
       { name: "0002-add-outcome-tracking" },
     ]);
     expect(journal).toBe("wal");
+  });
+
+  it("waits for the disk on every commit", async () => {
+    await store.close();
+    let synchronous: unknown;
+    store = await openStore(databasePath, {
+      onConnection: (sqlite) => {
+        synchronous = sqlite.pragma("synchronous", { simple: true });
+      },
+    });
+
+    // 2 is FULL; better-sqlite3's build default in WAL mode is 1, NORMAL.
+    expect(synchronous).toBe(2);
   });
 
   it("rejects an outcome outside the list", async () => {

@@ -5,11 +5,12 @@ import {
   claimExecution,
   listUncheckedUnknownRuns,
   markSendingRunsUnknown,
+  recordEndUserName,
   recordExecutionStatus,
   recordReconciliationCheck,
 } from "./follow-up-queries.js";
 import { createRunIdGenerator } from "./run-id.js";
-import type { KeyedRun, StartAnswer } from "./run-rows.js";
+import type { KeyedRun, StoredResponse } from "./run-rows.js";
 import type { DatabaseSchema } from "./schema.js";
 import {
   completeRun,
@@ -22,7 +23,7 @@ import {
 } from "./start-queries.js";
 
 export { parseStoredResponse } from "./run-rows.js";
-export type { KeyedRun, StartAnswer } from "./run-rows.js";
+export type { KeyedRun, StoredResponse } from "./run-rows.js";
 
 export interface NewRun {
   end_user_heron_id: string;
@@ -46,8 +47,8 @@ export interface RunCompletion {
   workflow_id: string | null;
   error_message: string | null;
   duration_ms: number | null;
-  /** What the console answered, so a repeated request gets it again. */
-  answer: StartAnswer;
+  /** The console's response, so a repeated request gets it again. */
+  response: StoredResponse;
 }
 
 export interface RunPage {
@@ -72,6 +73,7 @@ export type RecordStartResult =
 /** An execution Heron lists that may be the one an unknown run started. */
 export interface ExecutionCandidate {
   workflow_execution_id: string;
+  workflow_id: string;
   execution_status: string | null;
   /** The reconciliation note recorded when this execution is claimed. */
   note: string;
@@ -126,6 +128,8 @@ export interface RunStore {
     id: string,
     status: { status: string | null; at: string },
   ): Promise<void>;
+  /** Sets the end user's name of a run that has none yet. */
+  recordEndUserName(id: string, name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -154,6 +158,7 @@ export function createRunStore(
       recordReconciliationCheck(db, id, check),
     recordExecutionStatus: (id, status) =>
       recordExecutionStatus(db, id, status),
+    recordEndUserName: (id, name) => recordEndUserName(db, id, name),
     close: () => db.destroy(),
   };
 }

@@ -24,7 +24,7 @@ export interface RunsTable {
   idempotency_key: string | null;
   /** SHA-256 hex of the request content an idempotency key stands for. */
   request_hash: string | null;
-  /** The console's HTTP status for the start, null until it answered. */
+  /** The console's HTTP status for the start, null until it responded. */
   response_status: number | null;
   error_code: string | null;
   /** JSON text of the error's field messages. */

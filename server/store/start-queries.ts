@@ -74,18 +74,18 @@ export async function completeRun(
   db: Db,
   { now }: StoreClock,
   id: string,
-  { answer, ...completion }: RunCompletion,
+  { response, ...completion }: RunCompletion,
 ): Promise<Run> {
   const row = await db
     .updateTable("runs")
     .set({
       ...completion,
-      response_status: answer.response_status,
-      error_code: answer.error_code,
-      error_fields: answer.error_fields
-        ? JSON.stringify(answer.error_fields)
+      response_status: response.response_status,
+      error_code: response.error_code,
+      error_fields: response.error_fields
+        ? JSON.stringify(response.error_fields)
         : null,
-      retry_after_seconds: answer.retry_after_seconds,
+      retry_after_seconds: response.retry_after_seconds,
       updated_at: now().toISOString(),
     })
     .where("id", "=", id)

@@ -22,7 +22,7 @@ export function seedWorkflow(name: string): SeedWorkflow {
   return workflow;
 }
 
-/** A valid start request body for the sandbox's seeded data. */
+/** Builds a valid start request body for the sandbox's seeded data. */
 export function startBody(
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
@@ -34,7 +34,7 @@ export function startBody(
   };
 }
 
-/** The start requests the sandbox recorded. */
+/** Returns the start requests the sandbox recorded. */
 export function startRequests(sandbox: SandboxServer) {
   return sandbox.control
     .requests()

@@ -1,12 +1,13 @@
 import type { CallContext, HeronClient } from "../heron/client.js";
 
-/** How long a fetched workflow list answers name lookups. */
+/** How long a fetched workflow list serves name lookups. */
 export const WORKFLOW_IDS_TTL_MS = 60_000;
 
 /**
- * Finds a workflow's heron_id by name from Heron's workflow list, fetched at
- * most once per WORKFLOW_IDS_TTL_MS, so a burst of reconciliations costs one
- * rate-limited call. Concurrent lookups share one fetch.
+ * Finds a workflow's heron_id by name from Heron's workflow list. The list
+ * is fetched again only after WORKFLOW_IDS_TTL_MS or a failed fetch, and
+ * concurrent lookups share one fetch, so a burst of reconciliations costs
+ * one rate-limited call.
  */
 export class WorkflowIds {
   readonly #heron: HeronClient;

@@ -2,6 +2,7 @@ import { Box, Container, Grid, Stack } from "@mantine/core";
 import { useState } from "react";
 import { RegionErrorBoundary } from "../components/region-error-boundary";
 import { HistorySection } from "../features/history/components/history-section";
+import { RunFollowUp } from "../features/run-checks/components/run-follow-up";
 import { ConsoleHeader } from "./console-header";
 import { OutcomeGuide } from "./outcome-guide";
 import { StartWorkflowCard } from "./start-workflow-card";
@@ -36,7 +37,13 @@ export function ConsolePage() {
           </Grid>
           <Box id={HISTORY_ID}>
             <RegionErrorBoundary region="History">
-              <HistorySection openRunId={openRunId} onOpenRun={setOpenRunId} />
+              <HistorySection
+                openRunId={openRunId}
+                onOpenRun={setOpenRunId}
+                renderRunFollowUp={(run) => (
+                  <RunFollowUp run={run} follow="on-request" />
+                )}
+              />
             </RegionErrorBoundary>
           </Box>
         </Stack>

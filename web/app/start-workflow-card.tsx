@@ -1,6 +1,8 @@
 import { Paper, Stack, Text, Title } from "@mantine/core";
 import { EndUserPicker } from "../features/end-users/components/end-user-picker";
 import { RecordedRunNotice } from "../features/history/components/recorded-run-notice";
+import { StartBudget } from "../features/rate-limits/components/start-budget";
+import { RunFollowUp } from "../features/run-checks/components/run-follow-up";
 import { TriggerForm } from "../features/trigger/components/trigger-form";
 import { WorkflowPicker } from "../features/workflows/components/workflow-picker";
 
@@ -8,7 +10,10 @@ interface StartWorkflowCardProps {
   onViewInHistory: (runId: string) => void;
 }
 
-/** Composes the start form with the pickers and the history's run notice. */
+/**
+ * Composes the start form with the pickers, the history's run notice, the
+ * run checks (execution status, check again) and Heron's start budget.
+ */
 export function StartWorkflowCard({ onViewInHistory }: StartWorkflowCardProps) {
   return (
     <Paper
@@ -31,8 +36,14 @@ export function StartWorkflowCard({ onViewInHistory }: StartWorkflowCardProps) {
           renderEndUserPicker={(slot) => <EndUserPicker {...slot} />}
           renderWorkflowPicker={(slot) => <WorkflowPicker {...slot} />}
           renderRecordedRun={(runId) => (
-            <RecordedRunNotice runId={runId} onView={onViewInHistory} />
+            <RecordedRunNotice
+              runId={runId}
+              onView={onViewInHistory}
+              renderFollowUp={(run) => <RunFollowUp run={run} follow="auto" />}
+            />
           )}
+          renderRunFollowUp={(run) => <RunFollowUp run={run} follow="auto" />}
+          renderStartBudget={() => <StartBudget />}
           onViewInHistory={onViewInHistory}
         />
       </Stack>

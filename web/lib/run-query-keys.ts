@@ -1,9 +1,13 @@
-import type { ListRunsQuery } from "../../server/contract/runs";
+import type {
+  ListRunsQuery,
+  RecentRunsQuery,
+} from "../../server/contract/runs";
 
 /**
  * Query keys for runs. They are shared rather than owned by one feature
- * because two features touch runs: the start form writes them (and
- * invalidates the lists) and the history reads them.
+ * because several features touch runs: the start form writes them (and
+ * invalidates the lists), the history reads them and the run checks update
+ * them after asking Heron.
  */
 export const runKeys = {
   all: ["runs"] as const,
@@ -11,4 +15,8 @@ export const runKeys = {
   list: (query: ListRunsQuery) => [...runKeys.lists(), query] as const,
   details: () => [...runKeys.all, "detail"] as const,
   detail: (id: string) => [...runKeys.details(), id] as const,
+  recents: () => [...runKeys.all, "recent"] as const,
+  recent: (query: RecentRunsQuery) => [...runKeys.recents(), query] as const,
+  executions: () => [...runKeys.all, "execution"] as const,
+  execution: (id: string) => [...runKeys.executions(), id] as const,
 };

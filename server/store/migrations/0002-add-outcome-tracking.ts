@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
 
-// Columns that let a repeated Idempotency-Key get the first answer back, and
+// Columns that let a repeated Idempotency-Key get the first response back, and
 // that record what later checks at Heron found out about a run.
 
 const COLUMNS: [name: string, type: "text" | "integer"][] = [
   // SHA-256 of the end user, workflow name and parameters JSON text.
   ["request_hash", "text"],
-  // The console's own HTTP answer to the start, for replays.
+  // The console's own HTTP response to the start, for replays.
   ["response_status", "integer"],
   ["error_code", "text"],
   ["error_fields", "text"],

@@ -18,7 +18,19 @@ export function useRun(id: string | null) {
   return useQuery({
     ...runQueryOptions(id ?? ""),
     enabled: id !== null,
-    refetchInterval: (q) =>
-      q.state.data?.outcome === "sending" ? 3_000 : false,
+    refetchInterval: (q) => pollInterval(q.state.data?.outcome),
   });
+}
+
+/**
+ * Returns how often to read a run again while it is on screen. A sending run
+ * settles within seconds. The server's own checks at Heron may settle an
+ * unknown run later, so it is read too, more slowly. The route reads only the
+ * console's database, never Heron.
+ */
+function pollInterval(outcome: Run["outcome"] | undefined): number | false {
+  if (outcome === "sending") return 3_000;
+  if (outcome === "unknown") return 10_000;
+
+  return false;
 }

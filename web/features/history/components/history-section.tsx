@@ -8,7 +8,8 @@ import {
   Title,
 } from "@mantine/core";
 import type { PaginationState } from "@tanstack/react-table";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
+import type { Run } from "../../../../server/contract/runs";
 import { ApiErrorAlert } from "../../../components/api-error-alert";
 import { useRunList } from "../api/list-runs";
 import { RunDetailDrawer } from "./run-detail-drawer";
@@ -21,10 +22,16 @@ interface HistorySectionProps {
   /** The run whose details are open, or null. */
   openRunId: string | null;
   onOpenRun: (runId: string | null) => void;
+  /** Shows what can be done next with the open run, such as checking it again. */
+  renderRunFollowUp: (run: Run) => ReactNode;
 }
 
 /** Recent runs, newest first, with a drawer for one run's full record. */
-export function HistorySection({ openRunId, onOpenRun }: HistorySectionProps) {
+export function HistorySection({
+  openRunId,
+  onOpenRun,
+  renderRunFollowUp,
+}: HistorySectionProps) {
   const [pagination, setPagination] = useState<PaginationState>({
     pageIndex: 0,
     pageSize: PAGE_SIZE,
@@ -84,7 +91,11 @@ export function HistorySection({ openRunId, onOpenRun }: HistorySectionProps) {
           />
         )}
       </Stack>
-      <RunDetailDrawer runId={openRunId} onClose={() => onOpenRun(null)} />
+      <RunDetailDrawer
+        runId={openRunId}
+        onClose={() => onOpenRun(null)}
+        renderFollowUp={renderRunFollowUp}
+      />
     </Paper>
   );
 }

@@ -1,4 +1,6 @@
 import { Button, Group, Stack, Text } from "@mantine/core";
+import type { ReactNode } from "react";
+import type { Run } from "../../../../server/contract/runs";
 import { OutcomeBadge } from "../../../components/outcome-badge";
 import { OUTCOME_EXPLANATIONS } from "../../../lib/run-outcomes";
 import { useRun } from "../api/get-run";
@@ -6,10 +8,16 @@ import { useRun } from "../api/get-run";
 interface RecordedRunNoticeProps {
   runId: string;
   onView: (runId: string) => void;
+  /** Shows what can be done next with the run, such as checking it again. */
+  renderFollowUp: (run: Run) => ReactNode;
 }
 
 /** Shows how the history recorded a failed start, so staff know whether the workflow may have run. */
-export function RecordedRunNotice({ runId, onView }: RecordedRunNoticeProps) {
+export function RecordedRunNotice({
+  runId,
+  onView,
+  renderFollowUp,
+}: RecordedRunNoticeProps) {
   const run = useRun(runId);
 
   if (run.isPending) {
@@ -34,6 +42,7 @@ export function RecordedRunNotice({ runId, onView }: RecordedRunNoticeProps) {
         <OutcomeBadge outcome={run.data.outcome} />
       </Group>
       <Text size="sm">{OUTCOME_EXPLANATIONS[run.data.outcome]}</Text>
+      {renderFollowUp(run.data)}
       <Group>
         <Button size="xs" variant="default" onClick={() => onView(runId)}>
           View in history

@@ -7,6 +7,7 @@ import {
 import type { Run } from "../../../../server/contract/runs";
 import { LocalTime } from "../../../components/local-time";
 import { OutcomeBadge } from "../../../components/outcome-badge";
+import { formatLocalDateTime } from "../../../lib/format-date";
 import { formatDuration } from "../../../lib/format-duration";
 
 // Pagination state lives in the table, but the server cuts the pages, so no
@@ -40,6 +41,11 @@ export const runColumns = column.columns([
     header: "Outcome",
     cell: (info) => <OutcomeBadge outcome={info.getValue()} />,
   }),
+  column.display({
+    id: "execution_status",
+    header: "Execution status",
+    cell: ({ row }) => <LastExecutionStatus run={row.original} />,
+  }),
   column.accessor("http_status", {
     header: "HTTP status",
     cell: (info) => info.getValue() ?? "—",
@@ -70,3 +76,22 @@ export const runColumns = column.columns([
     },
   }),
 ]);
+
+/** Heron's status for the execution when the console last read it. */
+function LastExecutionStatus({ run }: { run: Run }) {
+  const status = run.execution_status ?? null;
+  const readAt = run.execution_status_at ?? null;
+
+  if (status === null) return "—";
+
+  return (
+    <Text
+      size="sm"
+      title={
+        readAt === null ? undefined : `as of ${formatLocalDateTime(readAt)}`
+      }
+    >
+      {status}
+    </Text>
+  );
+}

@@ -1,4 +1,6 @@
 import { Drawer, Skeleton, Stack } from "@mantine/core";
+import type { ReactNode } from "react";
+import type { Run } from "../../../../server/contract/runs";
 import { ApiErrorAlert } from "../../../components/api-error-alert";
 import { useRun } from "../api/get-run";
 import { RunDetails } from "./run-details";
@@ -6,9 +8,14 @@ import { RunDetails } from "./run-details";
 interface RunDetailDrawerProps {
   runId: string | null;
   onClose: () => void;
+  renderFollowUp: (run: Run) => ReactNode;
 }
 
-export function RunDetailDrawer({ runId, onClose }: RunDetailDrawerProps) {
+export function RunDetailDrawer({
+  runId,
+  onClose,
+  renderFollowUp,
+}: RunDetailDrawerProps) {
   const run = useRun(runId);
 
   return (
@@ -33,7 +40,9 @@ export function RunDetailDrawer({ runId, onClose }: RunDetailDrawerProps) {
           onRetry={() => void run.refetch()}
         />
       )}
-      {run.data && <RunDetails run={run.data} />}
+      {run.data && (
+        <RunDetails run={run.data} followUp={renderFollowUp(run.data)} />
+      )}
     </Drawer>
   );
 }

@@ -8,8 +8,14 @@ import { OutcomeBadge } from "../../../components/outcome-badge";
 import { formatDuration } from "../../../lib/format-duration";
 import { OUTCOME_EXPLANATIONS } from "../../../lib/run-outcomes";
 
+interface RunDetailsProps {
+  run: Run;
+  /** Checks of the run at Heron, from another feature. */
+  followUp: ReactNode;
+}
+
 /** Shows one run's full record: the summary, the parameters sent and Heron's response. */
-export function RunDetails({ run }: { run: Run }) {
+export function RunDetails({ run, followUp }: RunDetailsProps) {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
@@ -21,6 +27,8 @@ export function RunDetails({ run }: { run: Run }) {
         </Group>
         <Text size="sm">{OUTCOME_EXPLANATIONS[run.outcome]}</Text>
       </Stack>
+
+      {followUp}
 
       <Table variant="vertical" layout="fixed" withTableBorder>
         <Table.Tbody>
@@ -54,8 +62,13 @@ export function RunDetails({ run }: { run: Run }) {
               )}
             </Row>
           )}
+          {run.reconciled_at != null && (
+            <Row label="Reconciled">
+              <LocalTime iso={run.reconciled_at} />
+            </Row>
+          )}
           {run.reconciliation_note != null && (
-            <Row label="Later check">
+            <Row label="Reconciliation note">
               {run.reconciliation_note}
               {run.reconciliation_checked_at != null && (
                 <Text size="xs" c="dimmed">

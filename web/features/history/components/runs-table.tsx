@@ -38,7 +38,7 @@ export function RunsTable({
 
   return (
     <>
-      <Table.ScrollContainer minWidth={960}>
+      <Table.ScrollContainer minWidth={1080}>
         <Table
           aria-labelledby="history-heading"
           highlightOnHover

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Run, StartRunRequest } from "../../../../server/contract/runs";
 import { apiRequest } from "../../../lib/api-client";
+import { rateLimitKeys } from "../../../lib/rate-limit-query-keys";
 import { runKeys } from "../../../lib/run-query-keys";
 
 export interface StartRunInput {
@@ -25,8 +26,9 @@ export function startRun({
 }
 
 /**
- * Starts a run and refreshes the history, after failures too, because the
- * server records a failed start as a run.
+ * Starts a run and refreshes the history and the recent runs, after failures
+ * too, because the server records a failed start as a run. Heron's rate
+ * limits are refreshed as well, since every start spends the budget.
  */
 export function useStartRun() {
   const queryClient = useQueryClient();
@@ -36,7 +38,12 @@ export function useStartRun() {
     onSuccess: (run) => {
       queryClient.setQueryData(runKeys.detail(run.id), run);
     },
-    onSettled: () =>
-      queryClient.invalidateQueries({ queryKey: runKeys.lists() }),
+    // Not awaited: the caller closes the review as soon as the start
+    // settles, not after the lists have been read again.
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: runKeys.recents() });
+      void queryClient.invalidateQueries({ queryKey: rateLimitKeys.all });
+    },
   });
 }

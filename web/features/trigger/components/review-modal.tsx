@@ -1,34 +1,31 @@
-import { Button, Code, Group, Modal, Stack, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
-import type {
-  EndUserSummary,
-  WorkflowSummary,
-} from "../../../../server/contract/heron-data";
-import type { StartRunRequest } from "../../../../server/contract/runs";
-
-/** The request as it will be sent, with the end user and workflow records it names. */
-export interface RunReview {
-  request: StartRunRequest;
-  endUser: EndUserSummary;
-  workflow: WorkflowSummary;
-  /** Sent as the Idempotency-Key header, new for each review. */
-  idempotencyKey: string;
-}
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { useState, type ReactNode } from "react";
+import { useRecentRuns } from "../api/list-recent-runs";
+import { listRepeatedRuns } from "../lib/duplicate-confirmation";
+import type { RunReview } from "../lib/run-review";
+import { RateLimitCountdown } from "./rate-limit-countdown";
+import { RecentRunsWarning, START_AGAIN_LABEL } from "./recent-runs-warning";
+import { ReviewSummary } from "./review-summary";
 
 interface ReviewModalProps {
   review: RunReview | null;
   opened: boolean;
   starting: boolean;
-  onConfirm: () => void;
+  /** When Heron's rate-limit window resets after a 429, in epoch ms. */
+  rateLimitedUntil: number | null;
+  rateLimited: boolean;
+  /** Heron's remaining start budget, shown beside the start button. */
+  startBudget: ReactNode;
+  /** Starts the run; `allowDuplicate` is true once a repeat was confirmed. */
+  onConfirm: (allowDuplicate: boolean) => void;
   onClose: () => void;
 }
 
 export function ReviewModal({
   review,
   opened,
-  starting,
-  onConfirm,
   onClose,
+  ...rest
 }: ReviewModalProps) {
   return (
     <Modal
@@ -40,77 +37,97 @@ export function ReviewModal({
       closeButtonProps={{ "aria-label": "Close the review" }}
     >
       {review && (
-        <Stack gap="md">
-          <Text size="sm">
-            The console will send exactly this to Heron. Check the end user and
-            the parameters before you start.
-          </Text>
-          {review.request.allow_duplicate && (
-            <Text
-              size="sm"
-              fw={600}
-              c="var(--mantine-color-orange-light-color)"
-            >
-              This end user and workflow ran recently. Starting now runs the
-              workflow again.
-            </Text>
-          )}
-          <ReviewSection title="End user">
-            <Text size="sm" fw={600}>
-              {review.endUser.name ?? "(no name)"}
-            </Text>
-            <Text size="sm">
-              end_user_id: <Code>{review.endUser.end_user_id}</Code>
-            </Text>
-            <Text size="sm">
-              heron id: <Code>{review.request.end_user_heron_id}</Code>
-            </Text>
-          </ReviewSection>
-          <ReviewSection title="Workflow">
-            <Code>{review.request.workflow_name}</Code>
-            {!review.workflow.dashboard_trigger_enabled && (
-              <Text size="sm" c="var(--mantine-color-orange-light-color)">
-                Heron's dashboard does not offer this workflow for a manual
-                start.
-              </Text>
-            )}
-          </ReviewSection>
-          <ReviewSection title="Parameters">
-            <Code
-              block
-              aria-label="Parameters to send"
-              style={{ maxHeight: 280, overflow: "auto" }}
-            >
-              {JSON.stringify(review.request.workflow_parameters, null, 2)}
-            </Code>
-          </ReviewSection>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button onClick={onConfirm} loading={starting} disabled={starting}>
-              Start workflow
-            </Button>
-          </Group>
-        </Stack>
+        // A new review gets a fresh, unticked confirmation.
+        <ReviewContent
+          key={review.idempotencyKey}
+          review={review}
+          onClose={onClose}
+          {...rest}
+        />
       )}
     </Modal>
   );
 }
 
-function ReviewSection({
-  title,
-  children,
-}: {
-  title: string;
-  children: ReactNode;
-}) {
+type ReviewContentProps = Omit<ReviewModalProps, "review" | "opened"> & {
+  review: RunReview;
+};
+
+function ReviewContent({
+  review,
+  starting,
+  rateLimitedUntil,
+  rateLimited,
+  startBudget,
+  onConfirm,
+  onClose,
+}: ReviewContentProps) {
+  const [confirmed, setConfirmed] = useState(false);
+  const recent = useRecentRuns({
+    end_user_heron_id: review.request.end_user_heron_id,
+    workflow_name: review.request.workflow_name,
+  });
+  const repeated = listRepeatedRuns(recent.data?.runs, review.knownDuplicate);
+  const needsConfirmation = repeated.length > 0;
+  const canStart =
+    !starting &&
+    !recent.isPending &&
+    !rateLimited &&
+    (!needsConfirmation || confirmed);
+
   return (
-    <Stack gap={4}>
-      <Title order={3} size="h5">
-        {title}
-      </Title>
-      {children}
+    <Stack gap="md">
+      <Text size="sm">
+        The console will send exactly this to Heron. Check the end user and the
+        parameters before you start.
+      </Text>
+      {recent.isPending && (
+        <Text size="sm" role="status">
+          Checking for recent runs of this end user and workflow…
+        </Text>
+      )}
+      {recent.isError && (
+        <Text size="sm" c="var(--mantine-color-orange-light-color)">
+          Could not check for recent runs: {recent.error.message} If this end
+          user and workflow ran recently, the server rejects the start and the
+          console then lists the recent run for you to confirm.
+        </Text>
+      )}
+      {needsConfirmation && (
+        <RecentRunsWarning
+          runs={repeated}
+          windowMinutes={recent.data?.window_minutes ?? null}
+          confirmed={confirmed}
+          onConfirmedChange={setConfirmed}
+        />
+      )}
+      <ReviewSummary review={review} />
+      <Stack gap={4} align="flex-end">
+        {!rateLimited && startBudget}
+        {rateLimited && rateLimitedUntil !== null && (
+          <RateLimitCountdown
+            key={rateLimitedUntil}
+            untilMs={rateLimitedUntil}
+          />
+        )}
+        {needsConfirmation && !confirmed && (
+          <Text size="sm">
+            Tick “{START_AGAIN_LABEL}” above to start this workflow again.
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            onClick={() => onConfirm(needsConfirmation && confirmed)}
+            loading={starting}
+            disabled={!canStart}
+          >
+            Start workflow
+          </Button>
+        </Group>
+      </Stack>
     </Stack>
   );
 }

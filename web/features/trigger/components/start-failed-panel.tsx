@@ -5,6 +5,7 @@ import { ApiErrorAlert } from "../../../components/api-error-alert";
 import { LocalTime } from "../../../components/local-time";
 import { OutcomeBadge } from "../../../components/outcome-badge";
 import { isApiError } from "../../../lib/api-error";
+import { formatCountdown } from "../../../lib/format-countdown";
 import { formatLocalTime } from "../../../lib/format-date";
 import {
   startErrorTitle,
@@ -43,8 +44,9 @@ export function StartFailedPanel({
     <ApiErrorAlert title={startErrorTitle(error)} error={error}>
       {retry && (
         <Text size="sm" fw={600}>
-          Try again in {retry.afterSeconds} seconds, after{" "}
-          {formatLocalTime(retry.at)}.
+          Heron's rate-limit window resets at {formatLocalTime(retry.at)}, in{" "}
+          {formatCountdown(retry.afterSeconds)} from this response. Review stays
+          disabled until then, and the console does not retry on its own.
         </Text>
       )}
       {placedOnFields && (

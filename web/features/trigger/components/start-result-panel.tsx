@@ -11,6 +11,7 @@ interface StartResultPanelProps {
   ref?: Ref<HTMLDivElement>;
   onViewInHistory: (runId: string) => void;
   renderRecordedRun: (runId: string) => ReactNode;
+  renderRunFollowUp: (run: Run) => ReactNode;
   /** Reopens the review to start again although the pair ran recently. */
   onStartAnyway: () => void;
 }
@@ -24,12 +25,17 @@ export function StartResultPanel({
   ref,
   onViewInHistory,
   renderRecordedRun,
+  renderRunFollowUp,
   onStartAnyway,
 }: StartResultPanelProps) {
   return (
     <div ref={ref} tabIndex={-1} style={{ outline: "none" }}>
       {result.kind === "started" ? (
-        <StartedPanel run={result.run} onViewInHistory={onViewInHistory} />
+        <StartedPanel
+          run={result.run}
+          onViewInHistory={onViewInHistory}
+          followUp={renderRunFollowUp(result.run)}
+        />
       ) : (
         <StartFailedPanel
           failure={result}

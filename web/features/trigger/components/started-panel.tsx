@@ -6,10 +6,16 @@ import { CopyableValue } from "../../../components/copyable-value";
 interface StartedPanelProps {
   run: Run;
   onViewInHistory: (runId: string) => void;
+  /** The execution's live status, from another feature. */
+  followUp: ReactNode;
 }
 
 /** Shows the result of a successful start, with its ids to copy. */
-export function StartedPanel({ run, onViewInHistory }: StartedPanelProps) {
+export function StartedPanel({
+  run,
+  onViewInHistory,
+  followUp,
+}: StartedPanelProps) {
   return (
     <Alert color="green" variant="light" title="Workflow started">
       <Stack gap="xs">
@@ -25,6 +31,7 @@ export function StartedPanel({ run, onViewInHistory }: StartedPanelProps) {
         <ResultRow label="Workflow id">
           <OptionalId value={run.workflow_id} label="workflow id" />
         </ResultRow>
+        {followUp}
         <Group>
           <Button
             size="xs"

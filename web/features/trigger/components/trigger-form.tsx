@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from "@mantine/core";
+import { Button, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useRef, useState, type ReactNode } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -6,9 +6,13 @@ import type {
   EndUserSummary,
   WorkflowSummary,
 } from "../../../../server/contract/heron-data";
-import type { StartRunRequest } from "../../../../server/contract/runs";
+import type { Run, StartRunRequest } from "../../../../server/contract/runs";
+import { isApiError } from "../../../lib/api-error";
+import { useIsBefore } from "../../../lib/use-is-before";
 import { useStartRun } from "../api/start-run";
 import { createIdempotencyKey } from "../lib/create-idempotency-key";
+import { withDuplicateChoice } from "../lib/duplicate-confirmation";
+import type { RunReview } from "../lib/run-review";
 import { describeStartFailure } from "../lib/start-failure";
 import { triggerFormResolver } from "../lib/trigger-form-resolver";
 import {
@@ -17,7 +21,8 @@ import {
   type TriggerFormValues,
 } from "../lib/trigger-form-values";
 import { ParametersField } from "./parameters-field";
-import { ReviewModal, type RunReview } from "./review-modal";
+import { RateLimitCountdown } from "./rate-limit-countdown";
+import { ReviewModal } from "./review-modal";
 import { StartResultPanel, type StartResult } from "./start-result-panel";
 
 /** Props the form passes to a picker that another feature owns. */
@@ -34,6 +39,10 @@ interface TriggerFormProps {
   renderWorkflowPicker: (slot: PickerSlot<WorkflowSummary>) => ReactNode;
   /** Shows the run the server recorded for a failed start. */
   renderRecordedRun: (runId: string) => ReactNode;
+  /** Shows what can be learned about a started run, such as its execution. */
+  renderRunFollowUp: (run: Run) => ReactNode;
+  /** Shows Heron's remaining start budget beside the start buttons. */
+  renderStartBudget: () => ReactNode;
   onViewInHistory: (runId: string) => void;
 }
 
@@ -46,6 +55,8 @@ export function TriggerForm({
   renderEndUserPicker,
   renderWorkflowPicker,
   renderRecordedRun,
+  renderRunFollowUp,
+  renderStartBudget,
   onViewInHistory,
 }: TriggerFormProps) {
   const form = useForm<TriggerFormValues, unknown, StartRunRequest>({
@@ -56,6 +67,10 @@ export function TriggerForm({
   const [review, setReview] = useState<RunReview | null>(null);
   const [reviewOpened, setReviewOpened] = useState(false);
   const [result, setResult] = useState<StartResult | null>(null);
+  // Set from a 429's retry time. The buttons stay disabled until then and
+  // nothing is retried on its own.
+  const [rateLimitedUntil, setRateLimitedUntil] = useState<number | null>(null);
+  const rateLimited = useIsBefore(rateLimitedUntil);
   const startingRef = useRef(false);
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -68,19 +83,22 @@ export function TriggerForm({
       endUser: end_user,
       workflow,
       idempotencyKey: createIdempotencyKey(),
+      knownDuplicate: null,
     });
     setReviewOpened(true);
   });
 
-  // Reopens the review after a duplicate_run error with the same request,
-  // confirmed. It is a new submission, so it gets its own key.
+  // Reopens the review after a duplicate_run error with the same request.
+  // The review lists the recent run and requires a second confirmation. It
+  // is a new submission, so it gets its own key.
   function reviewDuplicate() {
-    if (review === null) return;
+    if (review === null || result?.kind !== "failed") return;
 
+    const error = result.error;
     setReview({
       ...review,
-      request: { ...review.request, allow_duplicate: true },
       idempotencyKey: createIdempotencyKey(),
+      knownDuplicate: isApiError(error) ? error.duplicateOf : null,
     });
     setReviewOpened(true);
   }
@@ -91,13 +109,14 @@ export function TriggerForm({
     requestAnimationFrame(() => resultRef.current?.focus());
   }
 
-  function confirmStart() {
+  function confirmStart(allowDuplicate: boolean) {
     // `disabled` alone lets a fast double click through before React
     // re-renders, so a ref guards the start as well.
     if (review === null || startingRef.current) return;
     startingRef.current = true;
 
-    const { request, idempotencyKey } = review;
+    const { idempotencyKey } = review;
+    const request = withDuplicateChoice(review.request, allowDuplicate);
 
     startRun.mutate(
       { request, idempotencyKey },
@@ -115,6 +134,7 @@ export function TriggerForm({
         onError: (error) => {
           setReviewOpened(false);
           const failure = describeStartFailure(error, new Date());
+          if (failure.retry) setRateLimitedUntil(failure.retry.at.getTime());
 
           for (const [field, message] of Object.entries(failure.byField)) {
             form.setError(field as TriggerFieldName, {
@@ -183,17 +203,27 @@ export function TriggerForm({
             />
           )}
         />
-        <Group justify="flex-end">
-          <Button type="submit" disabled={startRun.isPending}>
+        <Stack gap={4} align="flex-end">
+          {/* The countdown replaces the budget line while it runs: a 429
+              without rate-limit headers leaves an older budget in place. */}
+          {!rateLimited && renderStartBudget()}
+          {rateLimitedUntil !== null && (
+            <RateLimitCountdown
+              key={rateLimitedUntil}
+              untilMs={rateLimitedUntil}
+            />
+          )}
+          <Button type="submit" disabled={startRun.isPending || rateLimited}>
             Review
           </Button>
-        </Group>
+        </Stack>
         {result && (
           <StartResultPanel
             ref={resultRef}
             result={result}
             onViewInHistory={onViewInHistory}
             renderRecordedRun={renderRecordedRun}
+            renderRunFollowUp={renderRunFollowUp}
             onStartAnyway={reviewDuplicate}
           />
         )}
@@ -202,6 +232,9 @@ export function TriggerForm({
         review={review}
         opened={reviewOpened}
         starting={startRun.isPending}
+        rateLimitedUntil={rateLimitedUntil}
+        rateLimited={rateLimited}
+        startBudget={renderStartBudget()}
         onConfirm={confirmStart}
         onClose={() => setReviewOpened(false)}
       />

@@ -20,7 +20,7 @@ export function startErrorTitle(error: unknown): string {
     case "heron_timeout":
       return "Heron timed out";
     case "heron_unavailable":
-      return "Heron could not be reached";
+      return "Heron failed or could not be reached";
     case "heron_bad_response":
       return "Heron's response could not be read";
     case "network_error":

@@ -1,0 +1,56 @@
+import { Stack, VisuallyHidden } from "@mantine/core";
+import type { Run } from "../../../../server/contract/runs";
+import { OUTCOME_LABELS } from "../../../lib/run-outcomes";
+import { useReconcileRun } from "../api/reconcile-run";
+import { ExecutionProgress, type FollowMode } from "./execution-progress";
+import { ReconciledNotice } from "./reconciled-notice";
+import { UnknownRunCheck } from "./unknown-run-check";
+
+interface RunFollowUpProps {
+  run: Run;
+  /** Whether a started run's execution is read at once or on request. */
+  follow: FollowMode;
+}
+
+/**
+ * Shows what staff can do next with a recorded run: check an unknown run
+ * again at Heron, or follow a started run's execution.
+ */
+export function RunFollowUp({ run, follow }: RunFollowUpProps) {
+  const reconcile = useReconcileRun();
+
+  return (
+    <Stack gap="sm">
+      {run.outcome === "unknown" && (
+        <UnknownRunCheck
+          run={run}
+          checking={reconcile.isPending}
+          checkError={reconcile.error}
+          onCheck={() => reconcile.mutate(run.id)}
+        />
+      )}
+      {run.outcome === "started" && (
+        <>
+          <ReconciledNotice run={run} />
+          <ExecutionProgress key={run.id} run={run} follow={follow} />
+        </>
+      )}
+      {/* Stays mounted across the switch from unknown to started, so the
+          check's result is announced either way. */}
+      <VisuallyHidden role="status" aria-live="polite">
+        {reconcile.data && describeCheck(reconcile.data)}
+      </VisuallyHidden>
+    </Stack>
+  );
+}
+
+function describeCheck(run: Run): string {
+  if (run.outcome === "started") {
+    return `The check found execution ${run.workflow_execution_id ?? "(no id)"} at Heron. The run is now Started.`;
+  }
+
+  const outcome = OUTCOME_LABELS[run.outcome];
+  const note = run.reconciliation_note ?? "";
+
+  return `The check did not settle the run. It is still ${outcome}. ${note}`.trim();
+}
