@@ -96,6 +96,32 @@ describe("app errors", () => {
     expect(error.message).toContain("GET /api/nothing-here");
     expect(error.requestId).toBe(response.headers.get("x-request-id"));
   });
+
+  it("returns 400 for invalid percent-encoding", async () => {
+    const response = await server.request("/api/runs/%ZZ");
+    const { error } = (await response.json()) as ApiErrorBody;
+
+    expect(response.status).toBe(400);
+    expect(error.code).toBe("validation_failed");
+    expect(error.message).toContain("percent-encoding");
+  });
+
+  it("returns 400 for a body that is not gzip", async () => {
+    server.sandbox.control.clearRequests();
+    const response = await server.request("/api/runs", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "content-encoding": "gzip",
+      },
+      body: '{"a":1}',
+    });
+    const { error } = (await response.json()) as ApiErrorBody;
+
+    expect(response.status).toBe(400);
+    expect(error.code).toBe("validation_failed");
+    expect(server.sandbox.control.requests()).toHaveLength(0);
+  });
 });
 
 describe("web app", () => {

@@ -98,7 +98,39 @@ function toApiError(error: unknown): ApiError | null {
     );
   }
   if (isBodyParserError(error)) return fromBodyParser(error);
+  if (error instanceof URIError) {
+    // The router could not percent-decode a path value such as "%ZZ".
+    return new ApiError(
+      400,
+      "validation_failed",
+      "The address contains invalid percent-encoding. Check the link or " +
+        "the id in it, and try again.",
+    );
+  }
+  if (isClientHttpError(error)) {
+    // For example a body sent with Content-Encoding: gzip that is not gzip.
+    return new ApiError(
+      error.status,
+      "validation_failed",
+      `The request could not be read (${error.message}). Send it as plain ` +
+        "or correctly compressed UTF-8 JSON.",
+    );
+  }
   return null;
+}
+
+// http-errors marks the errors whose message is safe to show with `expose`.
+function isClientHttpError(
+  error: unknown,
+): error is Error & { status: number } {
+  if (!(error instanceof Error)) return false;
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  return (
+    expose === true &&
+    typeof status === "number" &&
+    status >= 400 &&
+    status < 500
+  );
 }
 
 function isFromHeron(error: ApiError): boolean {

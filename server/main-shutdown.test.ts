@@ -1,6 +1,7 @@
 import { join } from "node:path";
 
 import Database from "better-sqlite3";
+import type { ApiErrorBody } from "./contract/errors.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import type { RunOutcome } from "./contract/runs.js";
@@ -119,6 +120,11 @@ describe("SIGTERM with a start in flight", () => {
     expect(stopped.runs).toHaveLength(1);
     expect(stopped.runs[0]?.outcome).toBe("unknown");
     expect(stopped.runs[0]?.error_message).toBe(SHUT_DOWN_IN_FLIGHT_MESSAGE);
+    // The request gets an answer naming the run, not a dropped connection.
+    expect(stopped.response).toBeInstanceOf(Response);
+    const body = (await (stopped.response as Response).json()) as ApiErrorBody;
+    expect((stopped.response as Response).status).toBe(502);
+    expect(body.error.runId).toMatch(/^run_/);
     expect(stopped.output).toContain(
       "starts still in flight at shutdown are recorded unknown",
     );

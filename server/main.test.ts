@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -104,5 +106,29 @@ describe("server/main.ts", () => {
     expect(response.status).toBe(200);
     expect(code).toBe(0);
     expect(main.output()).toContain('"msg":"stopped"');
+  });
+
+  it("exits with a clear message on a busy port", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) =>
+      blocker.listen(0, "127.0.0.1", resolve),
+    );
+    const { port } = blocker.address() as AddressInfo;
+
+    try {
+      const main = runMain({
+        PORT: String(port),
+        DATABASE_PATH: join(tempDir.path, "busy", "console.sqlite"),
+      });
+      const code = await main.exited;
+
+      expect(code).toBe(1);
+      expect(main.errors()).toContain(
+        `Port ${port} on 127.0.0.1 is already in use`,
+      );
+      expect(main.errors()).not.toContain("TypeError");
+    } finally {
+      blocker.close();
+    }
   });
 });

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import type { AddressInfo } from "node:net";
 
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createHeronClient } from "./heron/client.js";
+import { listen, type ListeningServer } from "./listen.js";
 import { createLogger, type Logger } from "./logger.js";
 import { recoverInterruptedRuns } from "./runs/interrupted-runs.js";
 import { createRunServices } from "./runs/run-services.js";
@@ -55,6 +55,20 @@ function formatUrl(host: string, port: number): string {
     : `http://${host}:${port}/`;
 }
 
+async function listenOrExit(
+  config: Readonly<Config>,
+  logger: Logger,
+): Promise<ListeningServer> {
+  try {
+    return await listen(config.host, config.port);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    logger.fatal({ err: error }, "the console could not listen");
+    console.error(message);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger({ level: config.logLevel });
@@ -71,6 +85,9 @@ async function main(): Promise<void> {
     userAgent: `heron-workflow-console/${VERSION}`,
     logger,
   });
+  const listening = await listenOrExit(config, logger);
+  const { server } = listening;
+
   const store = await openStore(config.databasePath);
   const runServices = createRunServices({ config, heron, store, logger });
   await recoverInterruptedRuns(store, runServices.reconciler, logger);
@@ -82,17 +99,15 @@ async function main(): Promise<void> {
     heronMode: sandbox ? "sandbox" : "heron",
     runServices,
   });
-
-  const server = app.listen(config.port, config.host, () => {
-    const { port } = server.address() as AddressInfo;
-    const url = formatUrl(config.host, port);
-    logger.info({ url, version: VERSION }, "Heron Workflow Console listening");
-    console.log(`Heron Workflow Console: ${url}`);
-  });
+  listening.serve(app);
   server.on("error", (error) => {
     logger.fatal({ err: error }, "the HTTP server failed");
     process.exit(1);
   });
+
+  const url = formatUrl(config.host, listening.port);
+  logger.info({ url, version: VERSION }, "Heron Workflow Console listening");
+  console.log(`Heron Workflow Console: ${url}`);
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {

@@ -7,6 +7,9 @@ import type { RunServices } from "./runs/run-services.js";
 import type { SandboxServer } from "./sandbox/index.js";
 import type { RunStore } from "./store/run-store.js";
 
+/** Time left for requests to answer once their Heron calls are aborted. */
+const MIN_ANSWER_MS = 1000;
+
 export interface ShutdownOptions {
   server: Server;
   runServices: RunServices;
@@ -48,7 +51,13 @@ export async function shutDown(options: ShutdownOptions): Promise<void> {
     }
   }
 
-  if (!(await settlesWithin(closed, deadline - Date.now()))) {
+  // Aborting the Heron calls still in flight lets their requests respond,
+  // recorded unknown, instead of losing the connection without an answer.
+  runServices.reconciler.close();
+  await heron.destroy();
+
+  const answerMs = Math.max(deadline - Date.now(), MIN_ANSWER_MS);
+  if (!(await settlesWithin(closed, answerMs))) {
     logger.warn(
       { graceMs },
       "closing requests still in flight after the grace period",
@@ -58,10 +67,6 @@ export async function shutDown(options: ShutdownOptions): Promise<void> {
   }
   clearInterval(closeIdle);
 
-  // Every request has ended, so a Heron call still in flight belongs to an
-  // abandoned start or a background check, and no request waits for it.
-  runServices.reconciler.close();
-  await heron.destroy();
   await store.close();
   await sandbox?.close();
 }

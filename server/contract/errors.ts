@@ -26,6 +26,9 @@ export const API_ERROR_CODES = [
   // The run has no workflow_execution_id, so Heron has no status for it.
   "no_execution_id",
   "shutting_down",
+  "starting",
+  // Another preset of the same workflow has this name, ignoring case.
+  "preset_name_taken",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

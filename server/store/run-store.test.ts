@@ -139,6 +139,17 @@ describe("run store", () => {
     expect(completed.heron_response).toBe("<html>Bad Gateway</html>");
   });
 
+  it("completes an unknown run with Heron's late answer", async () => {
+    const run = await store.createRun(newRun());
+    await store.markSendingRunsUnknown("The console stopped.", [run.id]);
+
+    const completed = await store.completeRun(run.id, started);
+
+    expect(completed.outcome).toBe("started");
+    expect(completed.workflow_execution_id).toBe("wex_1");
+    expect(completed.reconciliation_note).toMatch(/answered after/);
+  });
+
   it("completes a run only once", async () => {
     const run = await store.createRun(newRun());
     await store.completeRun(run.id, started);

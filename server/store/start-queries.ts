@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 
 import type { Run, RunOutcome } from "../contract/runs.js";
 import type {
@@ -17,6 +17,10 @@ export interface StoreClock {
 }
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
+
+const LATE_ANSWER_NOTE =
+  "Heron answered after the run was recorded as unknown, so its outcome " +
+  "comes from that answer.";
 
 /** Outcomes that mean the workflow runs or may run. */
 const ACTIVE_OUTCOMES: readonly RunOutcome[] = [
@@ -87,11 +91,24 @@ export async function completeRun(
         : null,
       retry_after_seconds: response.retry_after_seconds,
       updated_at: now().toISOString(),
+      reconciliation_note: sql<string | null>`case when outcome = 'unknown'
+        then ${LATE_ANSWER_NOTE} else reconciliation_note end`,
     })
     .where("id", "=", id)
-    .where("outcome", "=", "sending")
+    // An unknown run can still get Heron's own answer: another console
+    // process or the shutdown deadline may have given up on it first, and
+    // the answer is the truth. A second "unknown" keeps the first message.
+    .where(
+      "outcome",
+      "in",
+      completion.outcome === "unknown" ? ["sending"] : ["sending", "unknown"],
+    )
     .returningAll()
     .executeTakeFirst();
+  if (!row && completion.outcome === "unknown") {
+    const current = await getRun(db, id);
+    if (current?.outcome === "unknown") return current;
+  }
   if (!row) {
     throw new Error(`Run ${id} does not exist or is already complete.`);
   }
