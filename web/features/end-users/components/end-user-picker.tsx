@@ -59,6 +59,9 @@ export function EndUserPicker({
   const [debounced] = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
   const search = useEndUserSearch(debounced, combobox.dropdownOpened);
   const waiting = text.trim() !== debounced || search.isFetching;
+  // Options from an earlier text stay on screen while the next search runs,
+  // but they belong to another search, so they cannot be picked.
+  const stale = waiting || search.isPlaceholderData;
   const status = describeSearchStatus({
     text: text.trim(),
     waiting,
@@ -117,6 +120,7 @@ export function EndUserPicker({
   }
 
   function handleOptionSubmit(heronId: string) {
+    if (stale) return;
     const user = search.data?.end_users.find((u) => u.heron_id === heronId);
     if (user) select(user);
   }
@@ -182,6 +186,7 @@ export function EndUserPicker({
                   value={user.heron_id}
                   key={user.heron_id}
                   active={user.heron_id === value?.heron_id}
+                  disabled={stale}
                 >
                   <EndUserOptionContent user={user} exact={exact} />
                 </Combobox.Option>

@@ -27,7 +27,7 @@ export function describeSearchStatus(input: SearchStatusInput): SearchStatus {
     };
   }
 
-  if (result === undefined || (waiting && result.end_users.length === 0)) {
+  if (result === undefined || waiting) {
     return { kind: "searching", text: "Searching end users…", requestId: null };
   }
 

@@ -1,0 +1,28 @@
+import { expect, test } from "./fixtures";
+
+// While the next search runs, the options of the previous text stay on
+// screen; picking one of them would choose a customer nobody typed.
+test("options of an earlier search cannot be picked", async ({
+  consolePage: app,
+  page,
+  sandbox,
+}) => {
+  await test.step("list end users for a first text", async () => {
+    await app.endUser.fill("Evergreen");
+    await expect(
+      page.getByRole("option", { name: /Evergreen Consulting/ }),
+    ).toBeVisible();
+  });
+
+  await test.step("type another name while Heron is slow", async () => {
+    await sandbox.setFault({ operation: "list_end_users", latencyMs: 3000 });
+    await sandbox.setFault({ operation: "get_end_user", latencyMs: 3000 });
+    await app.endUser.fill("Zephyr");
+    await expect(page.getByText("Searching end users…").first()).toBeVisible();
+    await app.endUser.press("ArrowDown");
+    await app.endUser.press("Enter");
+  });
+
+  await expect(app.endUser).toHaveValue("Zephyr");
+  await expect(page.getByText(/^Selected: end_user_id/)).toHaveCount(0);
+});
