@@ -10,11 +10,16 @@ import type { EndUserNames } from "./end-user-names.js";
 /** Maximum users per search response. Heron's own default limit is 1000. */
 export const END_USER_SEARCH_LIMIT = 20;
 
+const HERON_ID_PATTERN = /^eus_[A-Za-z0-9]{22}$/;
+
 /**
  * Finds end users for the search box and remembers their names for the run
- * history. Empty text lists the first users. Text without whitespace may be
- * a heron_id or an end_user_id, so it is looked up exactly first. When Heron
- * has no such user, a name search follows.
+ * history. Empty text lists the first users. Other text may be an
+ * end_user_id (which may contain spaces) or a heron_id, so it is looked up
+ * exactly while a name search runs beside it, and an exact match wins. Text
+ * shaped like a heron_id gets only the exact lookup. When the exact lookup
+ * fails for another reason than 404, the name search still answers, and the
+ * Heron client has logged the failure.
  */
 export async function searchEndUsers(
   heron: HeronClient,
@@ -22,14 +27,39 @@ export async function searchEndUsers(
   search: string,
   context: CallContext,
 ): Promise<EndUserSearchResult> {
-  if (search !== "" && !/\s/.test(search)) {
+  if (HERON_ID_PATTERN.test(search)) {
     const exact = await lookUpExactly(heron, search, context);
-    if (exact) {
-      endUserNames.remember(exact.heron_id, exact.name);
-      return { end_users: [exact], match: "exact", total: 1 };
-    }
+    if (exact) endUserNames.remember(exact.heron_id, exact.name);
+    return {
+      end_users: exact ? [exact] : [],
+      match: "exact",
+      total: exact ? 1 : 0,
+    };
   }
 
+  const [exact, byName] = await Promise.allSettled([
+    search === ""
+      ? Promise.resolve(null)
+      : lookUpExactly(heron, search, context),
+    listByName(heron, search, context),
+  ]);
+
+  if (exact.status === "fulfilled" && exact.value) {
+    endUserNames.remember(exact.value.heron_id, exact.value.name);
+    return { end_users: [exact.value], match: "exact", total: 1 };
+  }
+  if (byName.status === "rejected") throw byName.reason;
+
+  const { endUsers, total } = byName.value;
+  for (const user of endUsers) endUserNames.remember(user.heron_id, user.name);
+  return { end_users: endUsers, match: "search", total };
+}
+
+async function listByName(
+  heron: HeronClient,
+  search: string,
+  context: CallContext,
+): Promise<{ endUsers: EndUserSummary[]; total: number }> {
   const { body } = await heron.listEndUsers(
     {
       page: 1,
@@ -39,12 +69,7 @@ export async function searchEndUsers(
     context,
   );
   const endUsers = (body.end_users ?? []).flatMap(toSummary);
-  for (const user of endUsers) endUserNames.remember(user.heron_id, user.name);
-  return {
-    end_users: endUsers,
-    match: "search",
-    total: body._meta?.total ?? endUsers.length,
-  };
+  return { endUsers, total: body._meta?.total ?? endUsers.length };
 }
 
 async function lookUpExactly(

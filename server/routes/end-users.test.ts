@@ -89,12 +89,29 @@ describe("GET /api/end-users", () => {
     expect(body.end_users.length).toBeGreaterThan(0);
   });
 
-  it("searches names with spaces without a lookup", async () => {
+  it("finds an end_user_id with spaces exactly", async () => {
+    const user = seedEndUsers().find((u) => /\s/.test(u.end_user_id));
+    if (!user) throw new Error("the seed has no end_user_id with a space");
+    const { body } = await search(user.end_user_id);
+
+    expect(body.match).toBe("exact");
+    expect(body.end_users[0]?.heron_id).toBe(user.heron_id);
+  });
+
+  it("searches names with spaces by name too", async () => {
     const user = someUser();
     const { body } = await search(user.name ?? "");
 
     expect(body.match).toBe("search");
-    expect(heronCalls()).toEqual(["list_end_users"]);
+    expect(heronCalls().sort()).toEqual(["get_end_user", "list_end_users"]);
+  });
+
+  it("looks up a heron id without a name search", async () => {
+    const user = someUser();
+    const { body } = await search(user.heron_id);
+
+    expect(body.match).toBe("exact");
+    expect(heronCalls()).toEqual(["get_end_user"]);
   });
 
   it("rejects a search over 140 characters", async () => {
@@ -130,9 +147,23 @@ describe("GET /api/end-users", () => {
     expect(error.runId).toBeUndefined();
   });
 
-  it("maps a Heron 500 on the lookup to 502", async () => {
+  it("falls back to the name search on a failed lookup", async () => {
     server.sandbox.control.setFault({
       operation: "get_end_user",
+      respond: { status: 500, format: "envelope" },
+    });
+    const user = someUser();
+
+    const { response, body } = await search(user.name ?? "");
+
+    expect(response.status).toBe(200);
+    expect(body.match).toBe("search");
+    expect(body.end_users.map((u) => u.heron_id)).toContain(user.heron_id);
+  });
+
+  it("maps a Heron 500 on the name search to 502", async () => {
+    server.sandbox.control.setFault({
+      operation: "list_end_users",
       respond: { status: 500, format: "envelope" },
     });
 
