@@ -38,6 +38,9 @@ async function startEmbeddedSandbox(
     apiKey,
     host: "127.0.0.1",
     port: config.sandbox.port,
+    // The sandbox logs each request at info level, so a console set to log
+    // only warnings and errors keeps it quiet too.
+    quiet: !["trace", "debug", "info"].includes(config.logLevel),
     ...(config.sandbox.executionStepMs !== null
       ? { executionStepMs: config.sandbox.executionStepMs }
       : {}),
@@ -45,6 +48,11 @@ async function startEmbeddedSandbox(
   logger.warn(
     { sandboxUrl: sandbox.url },
     "Sandbox: runs go to the built-in Heron sandbox, not to Heron",
+  );
+  // Also printed plainly, whatever LOG_LEVEL hides.
+  console.log(
+    `Sandbox: runs go to the built-in Heron sandbox at ${sandbox.url}, ` +
+      "not to Heron. Set HERON_API_KEY to use Heron.",
   );
   return { apiKey, baseUrl: sandbox.url, sandbox };
 }

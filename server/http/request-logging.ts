@@ -35,6 +35,13 @@ export function createRequestLogging(logger: Logger): HttpLogger {
       return "info";
     },
     customSuccessMessage: () => "request completed",
-    customErrorMessage: () => "request failed",
+    // The error middleware has already logged the error with its stack, so
+    // the response line carries no second, synthetic "failed with status
+    // code 500" error.
+    customErrorMessage: () => "request completed",
+    customErrorObject: (_req, _res, _error, loggable) => {
+      const { err: _synthetic, ...line } = loggable as Record<string, unknown>;
+      return line;
+    },
   });
 }
