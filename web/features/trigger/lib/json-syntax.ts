@@ -100,11 +100,14 @@ class Scanner {
       return;
     }
 
+    const names = new Set<string>();
     for (;;) {
       if (this.peek() !== '"') {
         this.fail("Expected a property name in double quotes");
       }
+      const nameStart = this.pos;
       this.string();
+      this.checkPropertyName(names, nameStart);
       this.skipWhitespace();
 
       if (this.peek() !== ":")
@@ -129,6 +132,27 @@ class Scanner {
         );
       }
     }
+  }
+
+  /**
+   * Rejects names that JSON.parse or the page would silently drop: a
+   * repeated name keeps only its last value, and "__proto__" does not
+   * survive copying the object.
+   */
+  private checkPropertyName(names: Set<string>, start: number) {
+    const name = JSON.parse(this.text.slice(start, this.pos)) as string;
+
+    if (names.has(name)) {
+      this.failAt(
+        start,
+        `Property "${name}" appears twice in this object. JSON keeps only ` +
+          "the last value, so remove one",
+      );
+    }
+    if (name === "__proto__") {
+      this.failAt(start, 'The property name "__proto__" is not allowed');
+    }
+    names.add(name);
   }
 
   private array() {

@@ -36,6 +36,24 @@ describe("parseJsonParameters", () => {
     expect(problem.to).toBe(problem.from + 1);
   });
 
+  it("reports a repeated property name", () => {
+    const problem = problemOf('{\n  "a": 1,\n  "a": 2\n}');
+    expect(problem.line).toBe(3);
+    expect(problem.column).toBe(3);
+    expect(problem.message).toContain('Property "a" appears twice');
+  });
+
+  it("allows one name in sibling objects", () => {
+    const result = parseJsonParameters('{"x": {"a": 1}, "y": {"a": 2}}');
+    expect(result.ok).toBe(true);
+  });
+
+  it("reports a __proto__ property", () => {
+    const problem = problemOf('{"__proto__": {"admin": true}, "a": 1}');
+    expect(problem.column).toBe(2);
+    expect(problem.message).toContain('"__proto__" is not allowed');
+  });
+
   it("reports a trailing comma", () => {
     const problem = problemOf('{\n  "a": 1,\n}');
     expect(problem.line).toBe(3);
