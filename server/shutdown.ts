@@ -23,9 +23,9 @@ export interface ShutdownOptions {
 
 /**
  * Stops accepting connections, rejects new starts and waits up to `graceMs`
- * for requests in flight. Starts still waiting for Heron at the deadline are
- * recorded unknown before their connections are closed. Then closes the
- * Heron client, the database and any sandbox.
+ * for requests in flight. At the deadline, starts still waiting for Heron
+ * are recorded unknown and the Heron calls aborted, so each request still
+ * gets an answer. Then closes the database and any sandbox.
  */
 export async function shutDown(options: ShutdownOptions): Promise<void> {
   const { server, runServices, store, heron, sandbox, logger, graceMs } =
@@ -51,19 +51,24 @@ export async function shutDown(options: ShutdownOptions): Promise<void> {
     }
   }
 
-  // Aborting the Heron calls still in flight lets their requests respond,
-  // recorded unknown, instead of losing the connection without an answer.
-  runServices.reconciler.close();
-  await heron.destroy();
-
-  const answerMs = Math.max(deadline - Date.now(), MIN_ANSWER_MS);
-  if (!(await settlesWithin(closed, answerMs))) {
-    logger.warn(
-      { graceMs },
-      "closing requests still in flight after the grace period",
-    );
-    server.closeAllConnections();
-    await closed;
+  if (!(await settlesWithin(closed, deadline - Date.now()))) {
+    // Aborting the Heron calls still in flight lets their requests respond,
+    // starts among them recorded unknown, instead of losing the connection.
+    runServices.reconciler.close();
+    await heron.destroy();
+    if (!(await settlesWithin(closed, MIN_ANSWER_MS))) {
+      logger.warn(
+        { graceMs },
+        "closing requests still in flight after the grace period",
+      );
+      server.closeAllConnections();
+      await closed;
+    }
+  } else {
+    // Every request has ended, so a Heron call still in flight belongs to
+    // a background check, and no request waits for it.
+    runServices.reconciler.close();
+    await heron.destroy();
   }
   clearInterval(closeIdle);
 
