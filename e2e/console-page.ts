@@ -25,7 +25,12 @@ export class ConsolePage {
   readonly reviewButton: Locator;
   readonly reviewDialog: Locator;
   readonly startButton: Locator;
-  /** The alert under the form with the result of the last start. */
+  /** Confirms a start of an end user and workflow that ran recently. */
+  readonly startAgainCheckbox: Locator;
+  /**
+   * The alert under the form with the result of the last start. A failed
+   * status read or check nests an alert of its own inside it.
+   */
   readonly resultPanel: Locator;
   readonly history: Locator;
   readonly historyTable: Locator;
@@ -38,12 +43,20 @@ export class ConsolePage {
     this.parameters = page.getByRole("textbox", {
       name: "Workflow parameters (JSON)",
     });
-    this.reviewButton = page.getByRole("button", { name: "Review" });
+    // Exact, because "Review and start anyway" also contains the word.
+    this.reviewButton = page.getByRole("button", {
+      name: "Review",
+      exact: true,
+    });
     this.reviewDialog = page.getByRole("dialog", { name: "Review and start" });
     this.startButton = this.reviewDialog.getByRole("button", {
       name: "Start workflow",
     });
-    this.resultPanel = this.form.getByRole("alert");
+    this.startAgainCheckbox = this.reviewDialog.getByRole("checkbox", {
+      name: "Start it again anyway",
+    });
+    // Document order puts the outer alert before any alert nested in it.
+    this.resultPanel = this.form.getByRole("alert").first();
     this.history = page.getByRole("region", { name: "History" });
     this.historyTable = this.history.getByRole("table");
     this.runDetails = page.getByRole("dialog", { name: "Run details" });
@@ -59,10 +72,13 @@ export class ConsolePage {
   /** Types part of a name or id and picks the matching option. */
   async chooseEndUser(search: string, option: string | RegExp): Promise<void> {
     await this.endUser.fill(search);
-    await this.page
+    const match = this.page
       .getByRole("listbox", { name: "End user" })
-      .getByRole("option", { name: option })
-      .click();
+      .getByRole("option", { name: option });
+    // Options of an earlier search stay listed but disabled until this
+    // search returns. Clicking while the list shrinks can miss the option.
+    await expect(match).toBeEnabled();
+    await match.click();
     await expect(this.endUser).toHaveAttribute("aria-expanded", "false");
   }
 

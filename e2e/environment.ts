@@ -13,5 +13,24 @@ export const SENTINEL_API_KEY = `key_${"5e471e1a".repeat(6)}`;
 /** Short, so a hung Heron call becomes a 504 well inside a spec's timeout. */
 export const E2E_HERON_TIMEOUT_MS = 3_000;
 
+/**
+ * The sandbox's limit for each operation. High, so the suite's own calls
+ * never reach it. A spec that needs a real 429 uses the start window up.
+ */
+export const E2E_SANDBOX_RATE_LIMIT = { limit: 1_000, windowSeconds: 60 };
+
+/**
+ * Milliseconds per step of a sandbox execution: pending for one step, then
+ * one node per step. A 4-node workflow finishes in 2 s, after the page's
+ * first status reads (at once, then 1 s later) and before its third (3 s).
+ */
+export const E2E_EXECUTION_STEP_MS = 400;
+
+/** Minutes in which a second start of the same pair needs a confirmation. */
+export const E2E_DUPLICATE_WINDOW_MINUTES = 10;
+
 export const E2E_SERVER_LOG = "test-results/e2e-server.log";
 export const E2E_SANDBOX_LOG = "test-results/e2e-sandbox.log";
+
+/** Where specs save a screenshot of each state they reach, for people to look at. */
+export const E2E_STATE_SCREENSHOTS = "test-results/e2e-artifacts/states";

@@ -10,68 +10,20 @@ import {
 import type {
   EndUserSearchResult,
   EndUserSummary,
+  WorkflowList,
+  WorkflowSummary,
 } from "../server/contract/heron-data";
-import type {
-  FaultSpec,
-  RecordedRequestJson,
-  SandboxOperation,
-} from "../server/sandbox/index";
 import { ConsolePage } from "./console-page";
 import { E2E_SANDBOX_URL } from "./environment";
 import { startProcess, stopProcess, waitForUrl } from "./processes";
+import { sandboxClient, type SandboxClient } from "./sandbox-client";
 
-// The sandbox runs in another process, so specs steer it over its control
-// routes under /__sandbox/. The types come from the sandbox itself, so a
-// change there breaks the type check here rather than a spec at run time.
-
-export type Fault = FaultSpec;
-export type SandboxRequest = RecordedRequestJson;
-
-export interface SandboxClient {
-  /** Replaces any fault on the same operation. */
-  setFault(fault: Fault): Promise<void>;
-  /** Requests the sandbox received since the last reset, oldest first. */
-  requests(operation?: SandboxOperation): Promise<SandboxRequest[]>;
-  /** Clears faults, recorded requests, rate-limit windows and executions. */
-  reset(): Promise<void>;
-}
-
-async function control(
-  method: string,
-  route: string,
-  body?: unknown,
-): Promise<Response> {
-  const response = await fetch(`${E2E_SANDBOX_URL}/__sandbox/${route}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) {
-    const detail = await response.text();
-    throw new Error(
-      `The sandbox control route ${method} /__sandbox/${route} failed ` +
-        `with ${response.status}: ${detail}`,
-    );
-  }
-  return response;
-}
-
-const sandboxClient: SandboxClient = {
-  async setFault(fault) {
-    await control("POST", "faults", fault);
-  },
-  async requests(operation) {
-    const query =
-      operation === undefined
-        ? ""
-        : `?${new URLSearchParams({ operation }).toString()}`;
-    const response = await control("GET", `requests${query}`);
-    return (await response.json()) as SandboxRequest[];
-  },
-  async reset() {
-    await control("POST", "reset");
-  },
-};
+export type {
+  Fault,
+  SandboxClient,
+  SandboxExecution,
+  SandboxRequest,
+} from "./sandbox-client";
 
 /** A console started without a Heron key, so it runs its own sandbox. */
 export interface KeylessConsole {
@@ -178,6 +130,26 @@ export async function lookUpEndUser(
     );
   }
   return user;
+}
+
+/** Looks a workflow up by its exact name through the console's own list. */
+export async function lookUpWorkflow(
+  request: APIRequestContext,
+  name: string,
+): Promise<WorkflowSummary> {
+  const response = await request.get("/api/workflows");
+  expect(response.status(), "listing workflows").toBe(200);
+  const result = (await response.json()) as WorkflowList;
+  const workflow = result.workflows.find(
+    (candidate) => candidate.name === name,
+  );
+  if (!workflow) {
+    throw new Error(
+      `No workflow is named "${name}" in the sandbox's seed data. Pick a ` +
+        "name from server/sandbox/seed/workflows.ts.",
+    );
+  }
+  return workflow;
 }
 
 export { expect };

@@ -5,9 +5,12 @@ import path from "node:path";
 import {
   E2E_CONSOLE_PORT,
   E2E_CONSOLE_URL,
+  E2E_DUPLICATE_WINDOW_MINUTES,
+  E2E_EXECUTION_STEP_MS,
   E2E_HERON_TIMEOUT_MS,
   E2E_SANDBOX_LOG,
   E2E_SANDBOX_PORT,
+  E2E_SANDBOX_RATE_LIMIT,
   E2E_SANDBOX_URL,
   E2E_SERVER_LOG,
   SENTINEL_API_KEY,
@@ -36,7 +39,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         SANDBOX_HOST: "127.0.0.1",
         SANDBOX_PORT: String(E2E_SANDBOX_PORT),
         SANDBOX_API_KEY: SENTINEL_API_KEY,
-        SANDBOX_RATE_LIMIT: "1000/60",
+        SANDBOX_RATE_LIMIT: `${E2E_SANDBOX_RATE_LIMIT.limit}/${E2E_SANDBOX_RATE_LIMIT.windowSeconds}`,
+        SANDBOX_EXECUTION_STEP_MS: String(E2E_EXECUTION_STEP_MS),
       },
       E2E_SANDBOX_LOG,
     );
@@ -58,6 +62,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         HERON_TIMEOUT_MS: String(E2E_HERON_TIMEOUT_MS),
         DATABASE_PATH: path.join(dataDir, "console.sqlite"),
         LOG_LEVEL: "info",
+        DUPLICATE_WINDOW_MINUTES: String(E2E_DUPLICATE_WINDOW_MINUTES),
+        // Off, so an unknown run changes only when a spec presses "Check
+        // again", not when a background check happens to run first.
+        RECONCILE_DELAYS_MS: "off",
       },
       E2E_SERVER_LOG,
     );

@@ -15,7 +15,10 @@ import type { Logger } from "./logger.js";
 import { endUserRoutes } from "./routes/end-users.js";
 import { healthRoutes } from "./routes/health.js";
 import { heronRateLimitRoutes } from "./routes/heron-rate-limits.js";
+import { presetRoutes } from "./routes/presets.js";
+import { recentParameterRoutes } from "./routes/recent-parameters.js";
 import { runCheckRoutes } from "./routes/run-checks.js";
+import { runExportRoutes } from "./routes/run-export.js";
 import { runRoutes } from "./routes/runs.js";
 import { workflowRoutes } from "./routes/workflows.js";
 import type { RunServices } from "./runs/run-services.js";
@@ -80,6 +83,8 @@ export function createApp(options: AppOptions): Express {
   app.use(endUserRoutes(heron, endUserNames));
   app.use(workflowRoutes(heron));
   app.use(heronRateLimitRoutes(heron));
+  // Before runRoutes, whose /api/runs/:id would take "export.csv" as an id.
+  app.use(runExportRoutes(store));
   app.use(
     runRoutes({
       heron,
@@ -94,6 +99,14 @@ export function createApp(options: AppOptions): Express {
       bodyLimitBytes: config.maxParametersBytes + BODY_MARGIN_BYTES,
     }),
   );
+  app.use(
+    presetRoutes({
+      store,
+      maxParametersBytes: config.maxParametersBytes,
+      bodyLimitBytes: config.maxParametersBytes + BODY_MARGIN_BYTES,
+    }),
+  );
+  app.use(recentParameterRoutes(store));
   app.use(
     runCheckRoutes({
       heron,

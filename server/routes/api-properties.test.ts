@@ -176,6 +176,9 @@ describe("API properties", () => {
     "/api/runs/recent",
     "/api/end-users",
     "/api/workflows",
+    "/api/runs/export.csv",
+    "/api/presets",
+    "/api/workflows/Refresh/recent-parameters",
   ])("GET %s handles any query", async (path) => {
     await fc.assert(
       fc.asyncProperty(queryString, async (query) => {

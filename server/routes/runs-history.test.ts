@@ -26,8 +26,8 @@ afterAll(async () => {
 });
 
 describe("GET /api/runs", () => {
-  it("lists runs newest first with defaults", async () => {
-    const response = await server.request("/api/runs");
+  it("lists an offset page newest first", async () => {
+    const response = await server.request("/api/runs?page=1");
     const body = (await response.json()) as RunList;
 
     expect(response.status).toBe(200);

@@ -1,12 +1,8 @@
 import express, { Router } from "express";
 
-import {
-  ListRunsQuerySchema,
-  RecentRunsQuerySchema,
-  type RecentRuns,
-  type RunList,
-} from "../contract/runs.js";
+import { RecentRunsQuerySchema, type RecentRuns } from "../contract/runs.js";
 import { ApiError } from "../errors.js";
+import { listRunHistory } from "../history/list-run-history.js";
 import { parseInput } from "../http/parse-input.js";
 import { requestIdOf } from "../http/request-id.js";
 import { readRuns } from "../runs/database-errors.js";
@@ -21,7 +17,7 @@ export interface RunRoutesOptions extends StartRunDependencies {
 
 /**
  * Creates POST /api/runs, which starts a workflow, and the GET routes that
- * list and show recorded runs.
+ * list, search and show recorded runs.
  */
 export function runRoutes(options: RunRoutesOptions): Router {
   const { store, maxParametersBytes, bodyLimitBytes } = options;
@@ -47,17 +43,7 @@ export function runRoutes(options: RunRoutesOptions): Router {
   });
 
   router.get("/api/runs", async (req, res) => {
-    const query = parseInput(ListRunsQuerySchema, req.query, "run list query");
-    const { runs, total } = await readRuns(() =>
-      store.listRuns({ page: query.page, pageSize: query.page_size }),
-    );
-    const list: RunList = {
-      runs,
-      page: query.page,
-      page_size: query.page_size,
-      total,
-    };
-    res.json(list);
+    res.json(await listRunHistory(store, req.query));
   });
 
   router.get("/api/runs/recent", async (req, res) => {

@@ -32,3 +32,18 @@ export async function readRuns<T>(read: () => Promise<T>): Promise<T> {
     );
   }
 }
+
+/** Runs a preset read or write, turning any failure into a 503. */
+export async function accessPresets<T>(access: () => Promise<T>): Promise<T> {
+  try {
+    return await access();
+  } catch (error) {
+    throw new ApiError(
+      503,
+      "database_unavailable",
+      "The console could not read or save presets in its database. Try " +
+        `again. ${ASK_ADMIN}`,
+      { cause: error },
+    );
+  }
+}

@@ -56,5 +56,15 @@ export async function openStore(
   }
 
   options.onConnection?.(sqlite);
-  return createRunStore(db);
+  // An in-memory database exists only on its own connection.
+  const openReader = path === ":memory:" ? undefined : () => openReadOnly(path);
+  return createRunStore(db, undefined, { openReader });
+}
+
+function openReadOnly(path: string): Kysely<DatabaseSchema> {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  return new Kysely<DatabaseSchema>({
+    dialect: new SqliteDialect({ database: sqlite }),
+  });
 }

@@ -14,11 +14,13 @@ function encode(value: bigint, length: number): string {
 }
 
 /**
- * Creates a generator of "run_" ids: 10 characters of milliseconds then 16
- * random ones. Ids made in the same millisecond increase by one, so the text
- * order is the creation order within one process.
+ * Creates a generator of ids such as "run_…": the prefix, 10 characters of
+ * milliseconds then 16 random ones. Ids made in the same millisecond increase
+ * by one, so the text order is the creation order within one process.
  */
-export function createRunIdGenerator(): (nowMs: number) => string {
+export function createRunIdGenerator(
+  prefix = "run_",
+): (nowMs: number) => string {
   let lastMs = -1;
   let lastRandom = 0n;
 
@@ -29,6 +31,6 @@ export function createRunIdGenerator(): (nowMs: number) => string {
       lastMs = nowMs;
       lastRandom = BigInt(`0x${randomBytes(10).toString("hex")}`) >> 1n;
     }
-    return `run_${encode(BigInt(lastMs), 10)}${encode(lastRandom, 16)}`;
+    return `${prefix}${encode(BigInt(lastMs), 10)}${encode(lastRandom, 16)}`;
   };
 }

@@ -70,6 +70,8 @@ describe("openStore", () => {
     expect(names).toEqual([
       { name: "0001-create-runs" },
       { name: "0002-add-outcome-tracking" },
+      { name: "0003-add-history-indexes" },
+      { name: "0004-create-presets" },
     ]);
     expect(journal).toBe("wal");
   });

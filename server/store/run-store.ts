@@ -9,6 +9,11 @@ import {
   recordExecutionStatus,
   recordReconciliationCheck,
 } from "./follow-up-queries.js";
+import {
+  createOperatorStore,
+  type OperatorStore,
+  type OperatorStoreOptions,
+} from "./operator-store.js";
 import { createRunIdGenerator } from "./run-id.js";
 import type { KeyedRun, StoredResponse } from "./run-rows.js";
 import type { DatabaseSchema } from "./schema.js";
@@ -24,6 +29,7 @@ import {
 
 export { parseStoredResponse } from "./run-rows.js";
 export type { KeyedRun, StoredResponse } from "./run-rows.js";
+export type * from "./operator-store.js";
 
 export interface NewRun {
   end_user_heron_id: string;
@@ -79,7 +85,7 @@ export interface ExecutionCandidate {
   note: string;
 }
 
-export interface RunStore {
+export interface RunStore extends OperatorStore {
   /** Inserts a run with outcome "sending", before Heron is called. */
   createRun(run: NewRun): Promise<Run>;
   /**
@@ -137,11 +143,13 @@ export interface RunStore {
 export function createRunStore(
   db: Kysely<DatabaseSchema>,
   now: () => Date = () => new Date(),
+  options: Pick<OperatorStoreOptions, "openReader"> = {},
 ): RunStore {
   const nextId = createRunIdGenerator();
   const clock = { now, nextId };
 
   return {
+    ...createOperatorStore(db, { ...options, now }),
     createRun: (run) => insertRun(db, clock, run),
     recordStart: (run, options) => recordStart(db, clock, run, options),
     completeRun: (id, completion) => completeRun(db, clock, id, completion),

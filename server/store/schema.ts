@@ -37,6 +37,19 @@ export interface RunsTable {
   reconciliation_note: string | null;
 }
 
+export interface PresetsTable {
+  id: string;
+  workflow_name: string;
+  name: string;
+  /** The name NFC-normalised and lower-cased, unique per workflow. */
+  name_key: string;
+  /** JSON text of an object. */
+  workflow_parameters: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DatabaseSchema {
   runs: RunsTable;
+  presets: PresetsTable;
 }

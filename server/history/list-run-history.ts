@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+import {
+  checkTimeRange,
+  historyFilterShape,
+  historySortShape,
+  RunHistoryQuerySchema,
+  type RunHistoryPage,
+} from "../contract/history.js";
+import { ListRunsQuerySchema, type RunList } from "../contract/runs.js";
+import { parseInput } from "../http/parse-input.js";
+import { readRuns } from "../runs/database-errors.js";
+import type { RunStore } from "../store/run-store.js";
+import { decodeCursor, encodeCursor } from "./history-cursor.js";
+
+// GET /api/runs returns one of two shapes. A query with page or page_size
+// gets the older offset page with a total; any other gets a keyset page.
+
+const OffsetQuerySchema = z
+  .strictObject({
+    ...historyFilterShape,
+    ...historySortShape,
+    ...ListRunsQuerySchema.shape,
+  })
+  .superRefine(checkTimeRange);
+
+/** Returns the page of the run history a GET /api/runs query requests. */
+export function listRunHistory(
+  store: RunStore,
+  query: Record<string, unknown>,
+): Promise<RunHistoryPage | RunList> {
+  return "page" in query || "page_size" in query
+    ? listByOffset(store, query)
+    : listByKeyset(store, query);
+}
+
+async function listByKeyset(
+  store: RunStore,
+  input: unknown,
+): Promise<RunHistoryPage> {
+  const query = parseInput(RunHistoryQuerySchema, input, "run list query");
+  const { cursor, limit, sort, order, ...filters } = query;
+  const after = cursor ? decodeCursor(cursor, { sort, order }) : null;
+
+  const { runs, next } = await readRuns(() =>
+    store.listRunHistory({ filters, sort: { sort, order }, after, limit }),
+  );
+  return {
+    runs,
+    next_cursor: next ? encodeCursor({ sort, order }, next) : null,
+  };
+}
+
+async function listByOffset(store: RunStore, input: unknown): Promise<RunList> {
+  const query = parseInput(OffsetQuerySchema, input, "run list query");
+  const { page, page_size, sort, order, ...filters } = query;
+
+  const { runs, total } = await readRuns(() =>
+    store.listRunHistoryByOffset({
+      filters,
+      sort: { sort, order },
+      offset: (page - 1) * page_size,
+      limit: page_size,
+    }),
+  );
+  return { runs, page, page_size, total };
+}

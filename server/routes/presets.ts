@@ -1,0 +1,118 @@
+import express, { Router } from "express";
+
+import {
+  CreatePresetRequestSchema,
+  ListPresetsQuerySchema,
+  UpdatePresetRequestSchema,
+  type PresetList,
+} from "../contract/presets.js";
+import { ApiError } from "../errors.js";
+import { parseInput } from "../http/parse-input.js";
+import { checkParametersSize, parseJsonBody } from "../http/parse-json-body.js";
+import { accessPresets } from "../runs/database-errors.js";
+import type { PresetWriteResult, RunStore } from "../store/run-store.js";
+
+export interface PresetRoutesOptions {
+  store: RunStore;
+  maxParametersBytes: number;
+  bodyLimitBytes: number;
+}
+
+const PRESET_BODY = {
+  bodyName: "preset",
+  fieldList: "name and workflow_parameters",
+};
+
+/** Creates the routes under /api/presets that list, save and delete presets. */
+export function presetRoutes(options: PresetRoutesOptions): Router {
+  const { store, maxParametersBytes } = options;
+  const router = Router();
+  // Read as text, as for starts: only the raw text shows integers that
+  // JSON.parse would silently round.
+  const readJsonText = express.text({
+    type: ["application/json", "application/*+json"],
+    limit: options.bodyLimitBytes,
+  });
+
+  const parametersText = (value: Record<string, unknown>) => {
+    // The parsed original, not zod's copy, which loses a "__proto__" key.
+    const json = JSON.stringify(value.workflow_parameters);
+    checkParametersSize(json, maxParametersBytes);
+    return json;
+  };
+
+  router.get("/api/presets", async (req, res) => {
+    const query = parseInput(ListPresetsQuerySchema, req.query, "preset query");
+    const presets = await accessPresets(() =>
+      store.listPresets(query.workflow_name),
+    );
+    const list: PresetList = { presets };
+    res.json(list);
+  });
+
+  router.post("/api/presets", readJsonText, async (req, res) => {
+    const { data, value } = parseJsonBody(req.body, CreatePresetRequestSchema, {
+      ...PRESET_BODY,
+      fieldList: "workflow_name, name and workflow_parameters",
+    });
+    const preset = {
+      workflow_name: data.workflow_name,
+      name: data.name,
+      workflow_parameters: parametersText(value),
+    };
+    const result = await accessPresets(() => store.createPreset(preset));
+    const saved = savedPreset(result, req.params);
+    res.status(201).location(`/api/presets/${saved.id}`).json(saved);
+  });
+
+  router.patch("/api/presets/:id", readJsonText, async (req, res) => {
+    const { data, value } = parseJsonBody(
+      req.body,
+      UpdatePresetRequestSchema,
+      PRESET_BODY,
+    );
+    const change = {
+      ...(data.name === undefined ? {} : { name: data.name }),
+      ...(data.workflow_parameters === undefined
+        ? {}
+        : { workflow_parameters: parametersText(value) }),
+    };
+    const result = await accessPresets(() =>
+      store.updatePreset(req.params.id, change),
+    );
+    res.json(savedPreset(result, req.params));
+  });
+
+  router.delete("/api/presets/:id", async (req, res) => {
+    const deleted = await accessPresets(() =>
+      store.deletePreset(req.params.id),
+    );
+    if (!deleted) throw presetNotFound(req.params.id);
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+function savedPreset(result: PresetWriteResult, params: { id?: string }) {
+  if (result.kind === "saved") return result.preset;
+  if (result.kind === "not_found") throw presetNotFound(params.id ?? "");
+
+  const { name, workflow_name } = result.existing;
+  const message =
+    `The workflow ${workflow_name} already has a preset named "${name}" ` +
+    "(names are compared ignoring case). Choose another name, or change " +
+    "that preset.";
+  throw new ApiError(409, "preset_name_taken", message, {
+    fields: { name: [message] },
+  });
+}
+
+function presetNotFound(id: string): ApiError {
+  return new ApiError(
+    404,
+    "not_found",
+    `No preset ${id} exists; someone may have deleted it. Reload the ` +
+      "presets and choose again.",
+  );
+}
