@@ -1,13 +1,14 @@
 import { Box, Container, Group, Text, Title } from "@mantine/core";
 import { SandboxBanner } from "../features/health/components/sandbox-banner";
 import { ServerVersion } from "../features/health/components/server-version";
+import { ColorSchemeControl } from "./color-scheme-control";
 
 export function ConsoleHeader() {
   return (
     <Box
       component="header"
-      bg="white"
-      style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}
+      bg="var(--mantine-color-body)"
+      style={{ borderBottom: "1px solid var(--mantine-color-default-border)" }}
     >
       <SandboxBanner />
       <Container size="xl" py="sm">
@@ -20,7 +21,10 @@ export function ConsoleHeader() {
               Start Heron Data workflows by hand and see what happened
             </Text>
           </Group>
-          <ServerVersion />
+          <Group gap="md">
+            <ColorSchemeControl />
+            <ServerVersion />
+          </Group>
         </Group>
       </Container>
     </Box>

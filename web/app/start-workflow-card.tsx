@@ -1,20 +1,28 @@
-import { Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { EndUserPicker } from "../features/end-users/components/end-user-picker";
 import { RecordedRunNotice } from "../features/history/components/recorded-run-notice";
+import { PresetControls } from "../features/presets/components/preset-controls";
 import { StartBudget } from "../features/rate-limits/components/start-budget";
 import { RunFollowUp } from "../features/run-checks/components/run-follow-up";
 import { TriggerForm } from "../features/trigger/components/trigger-form";
 import { WorkflowPicker } from "../features/workflows/components/workflow-picker";
+import type { useFormPrefill } from "./use-form-prefill";
 
 interface StartWorkflowCardProps {
   onViewInHistory: (runId: string) => void;
+  prefill: ReturnType<typeof useFormPrefill>;
 }
 
 /**
  * Composes the start form with the pickers, the history's run notice, the
  * run checks (execution status, check again) and Heron's start budget.
  */
-export function StartWorkflowCard({ onViewInHistory }: StartWorkflowCardProps) {
+export function StartWorkflowCard({
+  onViewInHistory,
+  prefill,
+}: StartWorkflowCardProps) {
+  const { notice } = prefill;
+
   return (
     <Paper
       withBorder
@@ -32,7 +40,33 @@ export function StartWorkflowCard({ onViewInHistory }: StartWorkflowCardProps) {
             Every start is recorded in the history below, whatever the outcome.
           </Text>
         </div>
+        {prefill.resolving && (
+          <Text size="sm" role="status">
+            Looking up the end user and workflow to fill in the form…
+          </Text>
+        )}
+        {notice && (
+          <Alert
+            color={notice.color}
+            variant="light"
+            title={notice.title}
+            withCloseButton
+            onClose={prefill.dismissNotice}
+            closeButtonLabel="Dismiss this message"
+          >
+            {notice.messages.length === 1 ? (
+              <Text size="sm">{notice.messages[0]}</Text>
+            ) : (
+              <List size="sm">
+                {notice.messages.map((message) => (
+                  <List.Item key={message}>{message}</List.Item>
+                ))}
+              </List>
+            )}
+          </Alert>
+        )}
         <TriggerForm
+          prefill={prefill.prefill}
           renderEndUserPicker={(slot) => <EndUserPicker {...slot} />}
           renderWorkflowPicker={(slot) => <WorkflowPicker {...slot} />}
           renderRecordedRun={(runId) => (
@@ -44,6 +78,7 @@ export function StartWorkflowCard({ onViewInHistory }: StartWorkflowCardProps) {
           )}
           renderRunFollowUp={(run) => <RunFollowUp run={run} follow="auto" />}
           renderStartBudget={() => <StartBudget />}
+          renderPresets={(slot) => <PresetControls {...slot} />}
           onViewInHistory={onViewInHistory}
         />
       </Stack>

@@ -23,9 +23,9 @@ export const OUTCOME_EXPLANATIONS: Record<RunOutcome, string> = {
 };
 
 /**
- * Badge colours per outcome. Each text and background pair reaches about
+ * Badge colors per outcome. Each text and background pair reaches about
  * 6.8:1, above axe's 4.5:1 contrast rule, whatever the Mantine theme. The
- * badge also shows the word, so colour is never the only cue.
+ * badge also shows the word, so color is never the only cue.
  */
 export const OUTCOME_COLORS: Record<
   RunOutcome,

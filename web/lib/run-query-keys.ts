@@ -12,7 +12,9 @@ import type {
 export const runKeys = {
   all: ["runs"] as const,
   lists: () => [...runKeys.all, "list"] as const,
-  list: (query: ListRunsQuery) => [...runKeys.lists(), query] as const,
+  /** A page of the history; the query includes its filters. */
+  list: (query: ListRunsQuery & Record<string, string | number>) =>
+    [...runKeys.lists(), query] as const,
   details: () => [...runKeys.all, "detail"] as const,
   detail: (id: string) => [...runKeys.details(), id] as const,
   recents: () => [...runKeys.all, "recent"] as const,

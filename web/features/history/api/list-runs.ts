@@ -9,25 +9,25 @@ import { runKeys } from "../../../lib/run-query-keys";
 
 const SENDING_POLL_MS = 3_000;
 
-/** Lists recorded runs, newest first, one page at a time. */
+/** A history page and its filters, each filter a query value. */
+export type RunListQuery = ListRunsQuery & Record<string, string | number>;
+
+/** Lists recorded runs that match the filters, newest first, one page at a time. */
 export function listRuns(
-  query: ListRunsQuery,
+  query: RunListQuery,
   signal?: AbortSignal,
 ): Promise<RunList> {
-  return apiRequest<RunList>("/api/runs", {
-    query: { page: query.page, page_size: query.page_size },
-    signal,
-  });
+  return apiRequest<RunList>("/api/runs", { query, signal });
 }
 
-export const runListQueryOptions = (query: ListRunsQuery) =>
+export const runListQueryOptions = (query: RunListQuery) =>
   queryOptions({
     queryKey: runKeys.list(query),
     queryFn: ({ signal }) => listRuns(query, signal),
     staleTime: 0,
   });
 
-export function useRunList(query: ListRunsQuery) {
+export function useRunList(query: RunListQuery) {
   return useQuery({
     ...runListQueryOptions(query),
     placeholderData: keepPreviousData,

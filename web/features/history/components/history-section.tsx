@@ -12,6 +12,13 @@ import { useState, type ReactNode } from "react";
 import type { Run } from "../../../../server/contract/runs";
 import { ApiErrorAlert } from "../../../components/api-error-alert";
 import { useRunList } from "../api/list-runs";
+import {
+  hasHistoryFilters,
+  historyFilterQuery,
+  type HistoryFilters,
+} from "../lib/history-filters";
+import { useUrlHistoryFilters } from "../lib/use-url-history-filters";
+import { HistoryFilterBar } from "./history-filter-bar";
 import { RunDetailDrawer } from "./run-detail-drawer";
 import { RunsTable } from "./runs-table";
 
@@ -24,6 +31,8 @@ interface HistorySectionProps {
   onOpenRun: (runId: string | null) => void;
   /** Shows what can be done next with the open run, such as checking it again. */
   renderRunFollowUp: (run: Run) => ReactNode;
+  /** Fills the start form with a run's end user, workflow and parameters. */
+  onStartLike: (run: Run) => void;
 }
 
 /** Recent runs, newest first, with a drawer for one run's full record. */
@@ -31,15 +40,23 @@ export function HistorySection({
   openRunId,
   onOpenRun,
   renderRunFollowUp,
+  onStartLike,
 }: HistorySectionProps) {
   const [pagination, setPagination] = useState<PaginationState>({
     pageIndex: 0,
     pageSize: PAGE_SIZE,
   });
+  const [filters, setFilters] = useUrlHistoryFilters();
   const runs = useRunList({
+    ...historyFilterQuery(filters),
     page: pagination.pageIndex + 1,
     page_size: pagination.pageSize,
   });
+
+  function changeFilters(next: HistoryFilters) {
+    setFilters(next);
+    setPagination((current) => ({ ...current, pageIndex: 0 }));
+  }
 
   return (
     <Paper
@@ -64,6 +81,8 @@ export function HistorySection({
           </Button>
         </Group>
 
+        <HistoryFilterBar filters={filters} onChange={changeFilters} />
+
         {runs.isPending && <HistorySkeleton />}
 
         {runs.isError && (
@@ -76,7 +95,9 @@ export function HistorySection({
 
         {runs.data && runs.data.total === 0 && (
           <Text c="dimmed" ta="center" py="xl">
-            No runs yet. Start one above.
+            {hasHistoryFilters(filters)
+              ? "No runs match these filters. Clear them to see every run."
+              : "No runs yet. Start one above."}
           </Text>
         )}
 
@@ -87,6 +108,7 @@ export function HistorySection({
             pagination={pagination}
             onPaginationChange={setPagination}
             onOpenRun={onOpenRun}
+            onStartLike={onStartLike}
             fetching={runs.isPlaceholderData}
           />
         )}
@@ -95,6 +117,7 @@ export function HistorySection({
         runId={openRunId}
         onClose={() => onOpenRun(null)}
         renderFollowUp={renderRunFollowUp}
+        onStartLike={onStartLike}
       />
     </Paper>
   );

@@ -9,12 +9,14 @@ interface RunDetailDrawerProps {
   runId: string | null;
   onClose: () => void;
   renderFollowUp: (run: Run) => ReactNode;
+  onStartLike: (run: Run) => void;
 }
 
 export function RunDetailDrawer({
   runId,
   onClose,
   renderFollowUp,
+  onStartLike,
 }: RunDetailDrawerProps) {
   const run = useRun(runId);
 
@@ -41,7 +43,11 @@ export function RunDetailDrawer({
         />
       )}
       {run.data && (
-        <RunDetails run={run.data} followUp={renderFollowUp(run.data)} />
+        <RunDetails
+          run={run.data}
+          followUp={renderFollowUp(run.data)}
+          onStartLike={onStartLike}
+        />
       )}
     </Drawer>
   );

@@ -1,21 +1,24 @@
-import { Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Table, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import type { Run } from "../../../../server/contract/runs";
 import { CopyableValue } from "../../../components/copyable-value";
 import { JsonBlock } from "../../../components/json-block";
 import { LocalTime } from "../../../components/local-time";
 import { OutcomeBadge } from "../../../components/outcome-badge";
+import { copyShareLink } from "../../../lib/copy-share-link";
 import { formatDuration } from "../../../lib/format-duration";
 import { OUTCOME_EXPLANATIONS } from "../../../lib/run-outcomes";
+import { draftFromRun } from "../../../lib/start-draft";
 
 interface RunDetailsProps {
   run: Run;
   /** Checks of the run at Heron, from another feature. */
   followUp: ReactNode;
+  onStartLike: (run: Run) => void;
 }
 
 /** Shows one run's full record: the summary, the parameters sent and Heron's response. */
-export function RunDetails({ run, followUp }: RunDetailsProps) {
+export function RunDetails({ run, followUp, onStartLike }: RunDetailsProps) {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
@@ -26,6 +29,18 @@ export function RunDetails({ run, followUp }: RunDetailsProps) {
           </Text>
         </Group>
         <Text size="sm">{OUTCOME_EXPLANATIONS[run.outcome]}</Text>
+        <Group gap="sm" mt="xs">
+          <Button size="xs" onClick={() => onStartLike(run)}>
+            Start like this
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => void copyShareLink(draftFromRun(run))}
+          >
+            Copy link
+          </Button>
+        </Group>
       </Stack>
 
       {followUp}

@@ -1,7 +1,9 @@
-import { Button, Table, VisuallyHidden } from "@mantine/core";
+import { Button, Group, Table, VisuallyHidden } from "@mantine/core";
 import { useTable, type PaginationState } from "@tanstack/react-table";
 import type { Run } from "../../../../server/contract/runs";
+import { copyShareLink } from "../../../lib/copy-share-link";
 import { formatLocalDateTime } from "../../../lib/format-date";
+import { draftFromRun } from "../../../lib/start-draft";
 import { runColumns, runTableFeatures } from "./run-columns";
 import { HistoryPagination } from "./history-pagination";
 
@@ -13,6 +15,8 @@ interface RunsTableProps {
     updater: PaginationState | ((old: PaginationState) => PaginationState),
   ) => void;
   onOpenRun: (runId: string) => void;
+  /** Fills the start form with this run's end user, workflow and parameters. */
+  onStartLike: (run: Run) => void;
   fetching: boolean;
 }
 
@@ -23,6 +27,7 @@ export function RunsTable({
   pagination,
   onPaginationChange,
   onOpenRun,
+  onStartLike,
   fetching,
 }: RunsTableProps) {
   const table = useTable({
@@ -54,7 +59,7 @@ export function RunsTable({
                   </Table.Th>
                 ))}
                 <Table.Th scope="col">
-                  <VisuallyHidden>Details</VisuallyHidden>
+                  <VisuallyHidden>Actions</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             ))}
@@ -71,18 +76,12 @@ export function RunsTable({
                     <table.FlexRender cell={cell} />
                   </Table.Td>
                 ))}
-                <Table.Td>
-                  <Button
-                    size="compact-xs"
-                    variant="default"
-                    aria-label={`Details of the ${row.original.workflow_name} run at ${formatLocalDateTime(row.original.created_at)}`}
-                    onClick={(event) => {
-                      event.stopPropagation();
-                      onOpenRun(row.id);
-                    }}
-                  >
-                    Details
-                  </Button>
+                <Table.Td onClick={(event) => event.stopPropagation()}>
+                  <RowActions
+                    run={row.original}
+                    onOpenRun={onOpenRun}
+                    onStartLike={onStartLike}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -99,5 +98,46 @@ export function RunsTable({
         total={total}
       />
     </>
+  );
+}
+
+function RowActions({
+  run,
+  onOpenRun,
+  onStartLike,
+}: {
+  run: Run;
+  onOpenRun: (runId: string) => void;
+  onStartLike: (run: Run) => void;
+}) {
+  const runDescription = `the ${run.workflow_name} run at ${formatLocalDateTime(run.created_at)}`;
+
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Button
+        size="compact-xs"
+        variant="default"
+        aria-label={`Details of ${runDescription}`}
+        onClick={() => onOpenRun(run.id)}
+      >
+        Details
+      </Button>
+      <Button
+        size="compact-xs"
+        variant="default"
+        aria-label={`Start like ${runDescription}`}
+        onClick={() => onStartLike(run)}
+      >
+        Start like this
+      </Button>
+      <Button
+        size="compact-xs"
+        variant="default"
+        aria-label={`Copy a link to start like ${runDescription}`}
+        onClick={() => void copyShareLink(draftFromRun(run))}
+      >
+        Copy link
+      </Button>
+    </Group>
   );
 }

@@ -34,8 +34,8 @@ export function statusTone(status: string | null): StatusTone {
 }
 
 /**
- * Badge colours per tone. Each pair reaches at least 6.8:1, above axe's 4.5:1
- * contrast rule, and the badge shows Heron's word, so colour is never the
+ * Badge colors per tone. Each pair reaches at least 6.8:1, above axe's 4.5:1
+ * contrast rule, and the badge shows Heron's word, so color is never the
  * only cue.
  */
 export const TONE_COLORS: Record<

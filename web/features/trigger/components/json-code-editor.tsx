@@ -1,5 +1,6 @@
 import { json } from "@codemirror/lang-json";
 import { linter, lintGutter, type Diagnostic } from "@codemirror/lint";
+import { useComputedColorScheme } from "@mantine/core";
 import { EditorView } from "@codemirror/view";
 import CodeMirror from "@uiw/react-codemirror";
 import { useMemo } from "react";
@@ -42,6 +43,7 @@ export default function JsonCodeEditor({
   describedBy,
   invalid,
 }: JsonCodeEditorProps) {
+  const colorScheme = useComputedColorScheme("light");
   // The editor's aria-label prop lands on a wrapper div. Only content
   // attributes reach the element that receives the typing.
   const extensions = useMemo(
@@ -65,6 +67,7 @@ export default function JsonCodeEditor({
       onChange={onChange}
       onBlur={onBlur}
       extensions={extensions}
+      theme={colorScheme}
       minHeight="160px"
       maxHeight="360px"
       indentWithTab={false}

@@ -29,6 +29,7 @@ const review: RunReview = {
   },
   idempotencyKey: "key-1",
   knownDuplicate: null,
+  origin: null,
 };
 
 const recentRun = {

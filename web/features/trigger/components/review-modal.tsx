@@ -1,8 +1,10 @@
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { useHotkeys } from "@mantine/hooks";
 import { useState, type ReactNode } from "react";
 import { useRecentRuns } from "../api/list-recent-runs";
 import { listRepeatedRuns } from "../lib/duplicate-confirmation";
 import type { RunReview } from "../lib/run-review";
+import { OriginChanges } from "./origin-changes";
 import { RateLimitCountdown } from "./rate-limit-countdown";
 import { RecentRunsWarning, START_AGAIN_LABEL } from "./recent-runs-warning";
 import { ReviewSummary } from "./review-summary";
@@ -41,6 +43,7 @@ export function ReviewModal({
         <ReviewContent
           key={review.idempotencyKey}
           review={review}
+          opened={opened}
           onClose={onClose}
           {...rest}
         />
@@ -49,12 +52,13 @@ export function ReviewModal({
   );
 }
 
-type ReviewContentProps = Omit<ReviewModalProps, "review" | "opened"> & {
+type ReviewContentProps = Omit<ReviewModalProps, "review"> & {
   review: RunReview;
 };
 
 function ReviewContent({
   review,
+  opened,
   starting,
   rateLimitedUntil,
   rateLimited,
@@ -74,6 +78,15 @@ function ReviewContent({
     !recent.isPending &&
     !rateLimited &&
     (!needsConfirmation || confirmed);
+
+  function start() {
+    // The content stays mounted while the modal's closing transition runs.
+    if (opened && canStart) onConfirm(needsConfirmation && confirmed);
+  }
+
+  // Registered on the document while the review is open. The empty list of
+  // ignored tags lets the shortcut work from the "start again" checkbox too.
+  useHotkeys([["mod+Enter", start]], []);
 
   return (
     <Stack gap="md">
@@ -101,6 +114,9 @@ function ReviewContent({
           onConfirmedChange={setConfirmed}
         />
       )}
+      {review.origin && (
+        <OriginChanges review={review} origin={review.origin} />
+      )}
       <ReviewSummary review={review} />
       <Stack gap={4} align="flex-end">
         {!rateLimited && startBudget}
@@ -120,7 +136,8 @@ function ReviewContent({
             Cancel
           </Button>
           <Button
-            onClick={() => onConfirm(needsConfirmation && confirmed)}
+            onClick={start}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
             loading={starting}
             disabled={!canStart}
           >

@@ -1,17 +1,26 @@
-import { Button, Stack } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useRef, useState, type ReactNode } from "react";
-import { Controller, useForm } from "react-hook-form";
+import {
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import type {
   EndUserSummary,
   WorkflowSummary,
 } from "../../../../server/contract/heron-data";
 import type { Run, StartRunRequest } from "../../../../server/contract/runs";
 import { isApiError } from "../../../lib/api-error";
+import { copyShareLink } from "../../../lib/copy-share-link";
 import { useIsBefore } from "../../../lib/use-is-before";
 import { useStartRun } from "../api/start-run";
 import { createIdempotencyKey } from "../lib/create-idempotency-key";
 import { withDuplicateChoice } from "../lib/duplicate-confirmation";
+import type { FormPrefill } from "../lib/form-prefill";
+import { parseJsonParameters } from "../lib/parse-json-parameters";
 import type { RunReview } from "../lib/run-review";
 import { describeStartFailure } from "../lib/start-failure";
 import { triggerFormResolver } from "../lib/trigger-form-resolver";
@@ -24,6 +33,14 @@ import { ParametersField } from "./parameters-field";
 import { RateLimitCountdown } from "./rate-limit-countdown";
 import { ReviewModal } from "./review-modal";
 import { StartResultPanel, type StartResult } from "./start-result-panel";
+
+/** Props the form passes to the presets, which another feature owns. */
+export interface PresetSlot {
+  workflowName: string | null;
+  /** The parameters as parsed, or null while they are not a JSON object. */
+  parameters: Record<string, unknown> | null;
+  onUse: (parameters: Record<string, unknown>) => void;
+}
 
 /** Props the form passes to a picker that another feature owns. */
 export interface PickerSlot<T> {
@@ -43,7 +60,11 @@ interface TriggerFormProps {
   renderRunFollowUp: (run: Run) => ReactNode;
   /** Shows Heron's remaining start budget beside the start buttons. */
   renderStartBudget: () => ReactNode;
+  /** Lets staff fill the parameters from a saved preset, or save them as one. */
+  renderPresets: (slot: PresetSlot) => ReactNode;
   onViewInHistory: (runId: string) => void;
+  /** Values to fill the form with. Each new `key` replaces what staff typed. */
+  prefill: FormPrefill | null;
 }
 
 /**
@@ -57,7 +78,9 @@ export function TriggerForm({
   renderRecordedRun,
   renderRunFollowUp,
   renderStartBudget,
+  renderPresets,
   onViewInHistory,
+  prefill,
 }: TriggerFormProps) {
   const form = useForm<TriggerFormValues, unknown, StartRunRequest>({
     resolver: triggerFormResolver,
@@ -73,6 +96,32 @@ export function TriggerForm({
   const rateLimited = useIsBefore(rateLimitedUntil);
   const startingRef = useRef(false);
   const resultRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const origin = prefill?.origin ?? null;
+  const [workflow, parametersText] = useWatch({
+    control: form.control,
+    name: ["workflow", "parameters_text"],
+  });
+  const parsedParameters = parseJsonParameters(parametersText);
+
+  function fillParameters(parameters: Record<string, unknown>) {
+    form.setValue("parameters_text", JSON.stringify(parameters, null, 2), {
+      shouldDirty: true,
+      shouldValidate: true,
+    });
+  }
+
+  useEffect(() => {
+    if (prefill === null) return;
+
+    form.reset({
+      end_user: prefill.endUser,
+      workflow: prefill.workflow,
+      parameters_text: JSON.stringify(prefill.parameters, null, 2),
+    });
+    formRef.current?.scrollIntoView({ behavior: "smooth", block: "start" });
+    formRef.current?.focus({ preventScroll: true });
+  }, [form, prefill]);
 
   const openReview = form.handleSubmit((request) => {
     const { end_user, workflow } = form.getValues();
@@ -84,6 +133,7 @@ export function TriggerForm({
       workflow,
       idempotencyKey: createIdempotencyKey(),
       knownDuplicate: null,
+      origin,
     });
     setReviewOpened(true);
   });
@@ -101,6 +151,38 @@ export function TriggerForm({
       knownDuplicate: isApiError(error) ? error.duplicateOf : null,
     });
     setReviewOpened(true);
+  }
+
+  // Ctrl+Enter (Cmd+Enter on a Mac) opens the review from any field, the
+  // parameters editor included, which would otherwise insert a blank line.
+  function handleShortcut(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+    // React events bubble out of the review's portal into this form, but the
+    // review handles its own shortcut.
+    if (!event.currentTarget.contains(event.target as Node)) return;
+
+    event.preventDefault();
+    event.stopPropagation();
+    if (!startRun.isPending && !rateLimited) void openReview();
+  }
+
+  function copyLink() {
+    const { end_user, workflow, parameters_text } = form.getValues();
+    const parsed = parseJsonParameters(parameters_text);
+
+    if (!parsed.ok) {
+      form.setError("parameters_text", {
+        type: "json",
+        message: `Fix the parameters before copying a link: ${parsed.problem.message}`,
+      });
+      return;
+    }
+
+    void copyShareLink({
+      end_user_heron_id: end_user?.heron_id ?? null,
+      workflow_name: workflow?.name ?? null,
+      workflow_parameters: parsed.value,
+    });
   }
 
   function showResult(next: StartResult) {
@@ -159,7 +241,15 @@ export function TriggerForm({
   }
 
   return (
-    <form onSubmit={openReview} noValidate aria-label="Start a workflow">
+    <form
+      ref={formRef}
+      onSubmit={openReview}
+      onKeyDownCapture={handleShortcut}
+      noValidate
+      aria-label="Start a workflow"
+      tabIndex={-1}
+      style={{ outline: "none", scrollMarginTop: 16 }}
+    >
       <Stack gap="md">
         <Controller
           control={form.control}
@@ -191,6 +281,11 @@ export function TriggerForm({
             </>
           )}
         />
+        {renderPresets({
+          workflowName: workflow?.name ?? null,
+          parameters: parsedParameters.ok ? parsedParameters.value : null,
+          onUse: fillParameters,
+        })}
         <Controller
           control={form.control}
           name="parameters_text"
@@ -213,9 +308,21 @@ export function TriggerForm({
               untilMs={rateLimitedUntil}
             />
           )}
-          <Button type="submit" disabled={startRun.isPending || rateLimited}>
-            Review
-          </Button>
+          <Group gap="sm">
+            <Button variant="default" onClick={copyLink}>
+              Copy link
+            </Button>
+            <Button
+              type="submit"
+              disabled={startRun.isPending || rateLimited}
+              aria-keyshortcuts="Control+Enter Meta+Enter"
+            >
+              Review
+            </Button>
+          </Group>
+          <Text size="xs" c="dimmed">
+            Ctrl+Enter (⌘+Enter on a Mac) opens the review, and starts from it.
+          </Text>
         </Stack>
         {result && (
           <StartResultPanel

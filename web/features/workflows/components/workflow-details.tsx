@@ -1,11 +1,27 @@
-import { Alert, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Code, Group, Stack, Text } from "@mantine/core";
 import type { WorkflowSummary } from "../../../../server/contract/heron-data";
-import { NOT_ENABLED_GROUP } from "../lib/workflow-options";
+import { NOT_ENABLED_GROUP, workflowLabel } from "../lib/workflow-options";
 
-/** Shows the chosen workflow's owners, and a warning when Heron's dashboard does not offer it. */
+/**
+ * Shows the chosen workflow's dashboard label, name, whether it is the
+ * default, its owners, and a warning when Heron's dashboard does not offer it.
+ */
 export function WorkflowDetails({ workflow }: { workflow: WorkflowSummary }) {
   return (
     <Stack gap="xs">
+      <Group gap="xs">
+        <Text size="sm" fw={600}>
+          {workflowLabel(workflow)}
+        </Text>
+        {workflow.is_default && (
+          <Badge size="sm" variant="default">
+            default
+          </Badge>
+        )}
+      </Group>
+      <Text size="sm">
+        Name sent to Heron: <Code>{workflow.name}</Code>
+      </Text>
       {!workflow.dashboard_trigger_enabled && (
         <Alert color="orange" variant="light" title={NOT_ENABLED_GROUP}>
           <Text size="sm">

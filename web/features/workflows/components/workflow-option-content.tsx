@@ -15,7 +15,7 @@ export function WorkflowOptionContent({
       <Group gap="xs" wrap="nowrap">
         <Text size="sm">{label}</Text>
         {workflow.is_default && (
-          <Badge size="xs" variant="outline" color="dark">
+          <Badge size="xs" variant="default">
             default
           </Badge>
         )}

@@ -1,0 +1,118 @@
+import { Button, Group, MultiSelect, TextInput } from "@mantine/core";
+import { useState, type FormEvent } from "react";
+import {
+  RUN_OUTCOMES,
+  type RunOutcome,
+} from "../../../../server/contract/runs";
+import {
+  EMPTY_HISTORY_FILTERS,
+  hasHistoryFilters,
+  historyFilterQuery,
+  type HistoryFilters,
+} from "../lib/history-filters";
+import { fromLocalInputValue, toLocalInputValue } from "../lib/local-datetime";
+
+interface HistoryFilterBarProps {
+  filters: HistoryFilters;
+  onChange: (filters: HistoryFilters) => void;
+}
+
+/** Edits the history filters. They apply on submit, so typing sends no request. */
+export function HistoryFilterBar({ filters, onChange }: HistoryFilterBarProps) {
+  const [draft, setDraft] = useState(filters);
+  const [applied, setApplied] = useState(filters);
+
+  // Filters changed from outside, such as by the back button, replace the draft.
+  if (applied !== filters) {
+    setApplied(filters);
+    setDraft(filters);
+  }
+
+  function set<K extends keyof HistoryFilters>(
+    key: K,
+    value: HistoryFilters[K],
+  ) {
+    setDraft((current) => ({ ...current, [key]: value }));
+  }
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    onChange(draft);
+  }
+
+  const exportQuery = new URLSearchParams(historyFilterQuery(filters));
+  const exportHref = `/api/runs/export.csv${exportQuery.size > 0 ? `?${exportQuery}` : ""}`;
+
+  return (
+    <form onSubmit={apply} aria-label="History filters">
+      <Group gap="sm" align="flex-end">
+        <TextInput
+          label="Search"
+          description="End user, workflow or execution id"
+          value={draft.q}
+          onChange={(event) => set("q", event.currentTarget.value)}
+          w={220}
+        />
+        <MultiSelect
+          label="Outcome"
+          description="Any outcome when empty"
+          data={[...RUN_OUTCOMES]}
+          value={draft.outcome}
+          onChange={(value) => set("outcome", value as RunOutcome[])}
+          w={220}
+          clearable
+        />
+        <TextInput
+          label="Workflow name"
+          description="Exact name"
+          value={draft.workflow_name}
+          onChange={(event) => set("workflow_name", event.currentTarget.value)}
+          w={180}
+        />
+        <TextInput
+          label="End user heron id"
+          description="Exact id, eus_…"
+          value={draft.end_user_heron_id}
+          onChange={(event) =>
+            set("end_user_heron_id", event.currentTarget.value)
+          }
+          w={200}
+        />
+        <TextInput
+          type="datetime-local"
+          label="From"
+          description="Your local time"
+          value={toLocalInputValue(draft.from)}
+          onChange={(event) =>
+            set("from", fromLocalInputValue(event.currentTarget.value))
+          }
+        />
+        <TextInput
+          type="datetime-local"
+          label="To"
+          description="Your local time"
+          value={toLocalInputValue(draft.to)}
+          onChange={(event) =>
+            set("to", fromLocalInputValue(event.currentTarget.value))
+          }
+        />
+        <Button type="submit" variant="filled">
+          Apply filters
+        </Button>
+        <Button
+          variant="default"
+          disabled={!hasHistoryFilters(filters) && !hasHistoryFilters(draft)}
+          onClick={() => {
+            setDraft(EMPTY_HISTORY_FILTERS);
+            onChange(EMPTY_HISTORY_FILTERS);
+          }}
+        >
+          Clear filters
+        </Button>
+        <Button component="a" href={exportHref} download variant="default">
+          Export CSV
+        </Button>
+      </Group>
+    </form>
+  );
+}
