@@ -8,7 +8,6 @@ import tseslint from "typescript-eslint";
 // Import direction. Web features never import each other or the server, only
 // the shared request contract; web/app composes them. The server never
 // imports the web app, and only start-up code and tests import the sandbox.
-// "web" must match the top folder only, or it would also claim bench/web/.
 const elements = [
   { type: "e2e", pattern: "e2e" },
   { type: "bench", pattern: "bench" },
@@ -19,7 +18,7 @@ const elements = [
   { type: "web-app", pattern: "web/app" },
   { type: "web-feature", pattern: "web/features/*", capture: ["feature"] },
   { type: "web-shared", pattern: "web/{components,lib}" },
-  { type: "web", pattern: "web", partialMatch: false },
+  { type: "web", pattern: "web" },
 ];
 
 const element = (...types) => ({ element: { types: { anyOf: types } } });

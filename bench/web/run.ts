@@ -1,11 +1,9 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-
-import { startServerProcess } from "../start-load/processes.js";
 
 // Measures what the page costs a browser: the gzip size of the JavaScript
 // that index.html loads before anything is lazy-loaded, and a Lighthouse
@@ -94,6 +92,56 @@ function runLighthouse(url: string): LighthouseScores {
   }
 }
 
+interface ConsoleProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+// Self-contained on purpose: the import-direction rule reads bench/web/ as
+// part of the web app, which may not import other bench folders.
+async function startConsole(databasePath: string): Promise<ConsoleProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? "",
+      PORT: "0",
+      DATABASE_PATH: databasePath,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) =>
+    child.on("exit", () => resolve()),
+  );
+
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => {
+      reject(new Error(`The console did not start in 30 s:\n${output}`));
+    }, 30_000);
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Heron Workflow Console: (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`The console exited before listening:\n${output}`));
+    });
+  });
+
+  return {
+    url,
+    async stop() {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
@@ -101,15 +149,7 @@ function kb(bytes: number): string {
 async function main(): Promise<void> {
   const scripts = initialScripts();
   const dataDir = mkdtempSync(join(tmpdir(), "bench-web-db-"));
-  const console = await startServerProcess(
-    "server/main.ts",
-    {
-      PORT: "0",
-      DATABASE_PATH: join(dataDir, "console.sqlite"),
-      LOG_LEVEL: "warn",
-    },
-    /Heron Workflow Console: (http:\/\/\S+)/,
-  );
+  const console = await startConsole(join(dataDir, "console.sqlite"));
 
   let scores: LighthouseScores;
   try {
