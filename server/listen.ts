@@ -13,7 +13,7 @@ export interface ListeningServer {
  * Binds HOST:PORT before the console touches its database, so a second
  * console started on a busy port stops with a clear message instead of
  * first rewriting the other console's runs. Requests that arrive before
- * `serve` is called get a 503 that says the console is starting.
+ * `serve` is called get a 503 stating that the console is starting.
  */
 export async function listen(
   host: string,

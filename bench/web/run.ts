@@ -149,19 +149,19 @@ function kb(bytes: number): string {
 async function main(): Promise<void> {
   const scripts = initialScripts();
   const dataDir = mkdtempSync(join(tmpdir(), "bench-web-db-"));
-  const console = await startConsole(join(dataDir, "console.sqlite"));
+  const consoleProcess = await startConsole(join(dataDir, "console.sqlite"));
 
   let scores: LighthouseScores;
   try {
-    scores = runLighthouse(console.url);
+    scores = runLighthouse(consoleProcess.url);
   } finally {
-    await console.stop();
+    await consoleProcess.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 
   const total = scripts.reduce((sum, asset) => sum + asset.gzipBytes, 0);
   const lines = [
-    `Run at ${new Date().toISOString()} against ${console.url}`,
+    `Run at ${new Date().toISOString()} against ${consoleProcess.url}`,
     "",
     "| initial script | size | gzip |",
     "| --- | --- | --- |",

@@ -35,6 +35,13 @@ afterEach(() => {
 });
 
 describe("apiRequest", () => {
+  it("returns undefined on 204", async () => {
+    stubFetch(new Response(null, { status: 204 }));
+    await expect(
+      apiRequest("/api/presets/p1", { method: "DELETE" }),
+    ).resolves.toBeUndefined();
+  });
+
   it("returns the parsed body on 2xx", async () => {
     stubFetch(jsonResponse(200, { status: "ok" }));
     await expect(apiRequest("/api/health")).resolves.toEqual({ status: "ok" });

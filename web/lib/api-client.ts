@@ -3,7 +3,7 @@ import { readErrorEnvelope } from "./error-envelope";
 import { parseRetryAfter } from "./parse-retry-after";
 
 export interface ApiRequestOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
   query?: Record<string, string | number | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
@@ -11,7 +11,8 @@ export interface ApiRequestOptions {
 }
 
 /**
- * Calls the console API on the page's own origin and returns the parsed JSON.
+ * Calls the console API on the page's own origin and returns the parsed JSON,
+ * or undefined for a 204 No Content response.
  * Throws ApiError on every failure: a non-2xx status, a body that is not
  * JSON, or no response at all. An aborted request rethrows the AbortError
  * so TanStack Query can tell cancellation from failure.
@@ -30,6 +31,8 @@ export async function apiRequest<T>(
   if (!response.ok) {
     throw toApiError(response, body, target);
   }
+
+  if (response.status === 204) return undefined as T;
 
   if (body === NOT_JSON) {
     throw new ApiError({

@@ -9,17 +9,17 @@ export const OUTCOME_LABELS: Record<RunOutcome, string> = {
   unknown: "Unknown",
 };
 
-/** One sentence for staff on what each outcome means for the workflow. */
+/** A short explanation for staff of what each outcome means for the workflow. */
 export const OUTCOME_EXPLANATIONS: Record<RunOutcome, string> = {
   sending:
     "The console is still waiting for Heron's response. Refresh the history in a moment.",
   started: "Heron accepted the request and started the workflow.",
   rejected:
-    "Heron rejected the request, so the workflow did not start. Fix what Heron reported before starting it again.",
+    "Heron rejected the request, so the workflow did not start. Read Heron's reason, then fix the request, or wait if Heron is limiting requests.",
   failed:
     "The request did not reach Heron, or Heron failed with a server error. Check the history before starting it again.",
   unknown:
-    "Heron did not answer in time; the workflow may have started. Check the history before starting it again.",
+    "The request was sent, but Heron timed out, the connection closed, or its response could not be read. The workflow may have started, so check before starting it again.",
 };
 
 /**

@@ -19,6 +19,10 @@ export const runKeys = {
   detail: (id: string) => [...runKeys.details(), id] as const,
   recents: () => [...runKeys.all, "recent"] as const,
   recent: (query: RecentRunsQuery) => [...runKeys.recents(), query] as const,
+  /** The last distinct parameter sets used per workflow, derived from runs. */
+  recentParameterSets: () => [...runKeys.all, "recent-parameters"] as const,
+  recentParameters: (workflowName: string) =>
+    [...runKeys.recentParameterSets(), workflowName] as const,
   executions: () => [...runKeys.all, "execution"] as const,
   execution: (id: string) => [...runKeys.executions(), id] as const,
 };

@@ -6,6 +6,7 @@ import {
   Stack,
   Text,
   Title,
+  VisuallyHidden,
 } from "@mantine/core";
 import type { PaginationState } from "@tanstack/react-table";
 import { useState, type ReactNode } from "react";
@@ -24,6 +25,8 @@ import { RunsTable } from "./runs-table";
 
 const PAGE_SIZE = 20;
 const SKELETON_ROWS = 5;
+// About one table row: a two-line time or end user plus cell padding.
+const SKELETON_ROW_HEIGHT = 52;
 
 interface HistorySectionProps {
   /** The run whose details are open, or null. */
@@ -62,7 +65,7 @@ export function HistorySection({
     <Paper
       withBorder
       radius="md"
-      p="lg"
+      p={{ base: "sm", lg: "lg" }}
       component="section"
       aria-labelledby="history-heading"
     >
@@ -123,11 +126,14 @@ export function HistorySection({
   );
 }
 
+/** Stands in for the table's header and rows while the first page loads. */
 function HistorySkeleton() {
   return (
-    <Stack gap="xs" aria-busy="true" aria-label="Loading the history">
+    <Stack gap={6} role="status">
+      <VisuallyHidden>Loading the history…</VisuallyHidden>
+      <Skeleton height={20} width="100%" radius="sm" />
       {Array.from({ length: SKELETON_ROWS }, (_, i) => (
-        <Skeleton key={i} height={36} radius="sm" />
+        <Skeleton key={i} height={SKELETON_ROW_HEIGHT} radius="sm" />
       ))}
     </Stack>
   );

@@ -5,8 +5,9 @@ import {
   tableFeatures,
 } from "@tanstack/react-table";
 import type { Run } from "../../../../server/contract/runs";
-import { LocalTime } from "../../../components/local-time";
+import { StackedLocalTime } from "../../../components/local-time";
 import { OutcomeBadge } from "../../../components/outcome-badge";
+import { TruncatedId } from "../../../components/truncated-id";
 import { formatLocalDateTime } from "../../../lib/format-date";
 import { formatDuration } from "../../../lib/format-duration";
 
@@ -14,12 +15,17 @@ import { formatDuration } from "../../../lib/format-duration";
 // client row model is registered.
 export const runTableFeatures = tableFeatures({ rowPaginationFeature });
 
+// Wide enough for a Heron id's prefix and several characters after it.
+const ID_MAX_WIDTH = 88;
+// Two lines of this width show the start of most error messages.
+const ERROR_MIN_WIDTH = 110;
+
 const column = createColumnHelper<typeof runTableFeatures, Run>();
 
 export const runColumns = column.columns([
   column.accessor("created_at", {
     header: "Time",
-    cell: (info) => <LocalTime iso={info.getValue()} />,
+    cell: (info) => <StackedLocalTime iso={info.getValue()} />,
   }),
   column.display({
     id: "end_user",
@@ -27,9 +33,11 @@ export const runColumns = column.columns([
     cell: ({ row }) => (
       <Stack gap={0}>
         <Text size="sm">{row.original.end_user_name ?? "(no name)"}</Text>
-        <Text size="xs" c="dimmed" ff="monospace">
-          {row.original.end_user_heron_id}
-        </Text>
+        <TruncatedId
+          value={row.original.end_user_heron_id}
+          maxWidth={ID_MAX_WIDTH}
+          dimmed
+        />
       </Stack>
     ),
   }),
@@ -52,11 +60,14 @@ export const runColumns = column.columns([
   }),
   column.accessor("workflow_execution_id", {
     header: "Execution id",
-    cell: (info) => (
-      <Text size="xs" ff="monospace" style={{ wordBreak: "break-all" }}>
-        {info.getValue() ?? "—"}
-      </Text>
-    ),
+    cell: (info) => {
+      const id = info.getValue();
+      return id === null ? (
+        "—"
+      ) : (
+        <TruncatedId value={id} maxWidth={ID_MAX_WIDTH} />
+      );
+    },
   }),
   column.accessor("duration_ms", {
     header: "Duration",
@@ -69,7 +80,7 @@ export const runColumns = column.columns([
       return message === null ? (
         "—"
       ) : (
-        <Text size="xs" lineClamp={2} title={message}>
+        <Text size="xs" lineClamp={2} title={message} miw={ERROR_MIN_WIDTH}>
           {message}
         </Text>
       );

@@ -1,4 +1,4 @@
-import { Button, Group, Table, VisuallyHidden } from "@mantine/core";
+import { Button, Stack, Table, VisuallyHidden } from "@mantine/core";
 import { useTable, type PaginationState } from "@tanstack/react-table";
 import type { Run } from "../../../../server/contract/runs";
 import { copyShareLink } from "../../../lib/copy-share-link";
@@ -6,6 +6,10 @@ import { formatLocalDateTime } from "../../../lib/format-date";
 import { draftFromRun } from "../../../lib/start-draft";
 import { runColumns, runTableFeatures } from "./run-columns";
 import { HistoryPagination } from "./history-pagination";
+
+// Narrow enough that the table fits without scrolling from a 1024 px window
+// up, wide enough that no column squeezes its header or badge.
+const TABLE_MIN_WIDTH = 920;
 
 interface RunsTableProps {
   runs: Run[];
@@ -43,11 +47,17 @@ export function RunsTable({
 
   return (
     <>
-      <Table.ScrollContainer minWidth={1080}>
+      {/* The scrollbar shows whenever the table overflows, so staff on a
+          narrow screen can see there are more columns to the right. */}
+      <Table.ScrollContainer
+        minWidth={TABLE_MIN_WIDTH}
+        scrollAreaProps={{ type: "auto", offsetScrollbars: "x" }}
+      >
         <Table
           aria-labelledby="history-heading"
           highlightOnHover
           verticalSpacing="xs"
+          horizontalSpacing={8}
           style={{ opacity: fetching ? 0.7 : 1 }}
         >
           <Table.Thead>
@@ -113,7 +123,8 @@ function RowActions({
   const runDescription = `the ${run.workflow_name} run at ${formatLocalDateTime(run.created_at)}`;
 
   return (
-    <Group gap={4} wrap="nowrap">
+    // Stacked, the three buttons take the width of the longest one.
+    <Stack gap={4} align="stretch" w="max-content">
       <Button
         size="compact-xs"
         variant="default"
@@ -138,6 +149,6 @@ function RowActions({
       >
         Copy link
       </Button>
-    </Group>
+    </Stack>
   );
 }

@@ -1,9 +1,14 @@
-import { Button, Group, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Select, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { ApiErrorAlert } from "../../../components/api-error-alert";
 import { useCreatePreset } from "../api/create-preset";
+import { useDeletePreset } from "../api/delete-preset";
 import { usePresets } from "../api/list-presets";
+import { useUpdatePreset } from "../api/update-preset";
+import { DeletePresetConfirmation } from "./delete-preset-confirmation";
+import { PresetNameForm } from "./preset-name-form";
+import { RecentParametersSelect } from "./recent-parameters-select";
 
 export interface PresetControlsProps {
   /** The chosen workflow; presets belong to one workflow. */
@@ -14,7 +19,13 @@ export interface PresetControlsProps {
   onUse: (parameters: Record<string, unknown>) => void;
 }
 
-/** Picks a saved parameter set of the workflow, or saves the current one. */
+type Step = "choosing" | "saving" | "renaming" | "deleting";
+
+/**
+ * Picks a saved parameter set of the workflow or a recently used one, saves
+ * the current parameters as a preset, and renames, updates or deletes the
+ * chosen preset.
+ */
 export function PresetControls({
   workflowName,
   parameters,
@@ -22,33 +33,95 @@ export function PresetControls({
 }: PresetControlsProps) {
   const presets = usePresets(workflowName);
   const createPreset = useCreatePreset();
-  const [naming, setNaming] = useState(false);
-  const [name, setName] = useState("");
+  const updatePreset = useUpdatePreset();
+  const deletePreset = useDeletePreset();
+  const [step, setStep] = useState<Step>("choosing");
+  const [chosenId, setChosenId] = useState<string | null>(null);
   const list = presets.data?.presets ?? [];
+  // A preset of another workflow, or one deleted meanwhile, counts as none.
+  const chosen = list.find((preset) => preset.id === chosenId) ?? null;
 
-  function use(id: string | null) {
+  function choose(id: string | null) {
+    setChosenId(id);
+    setStep("choosing");
     const preset = list.find((candidate) => candidate.id === id);
     if (preset) onUse(preset.workflow_parameters);
   }
 
-  function save() {
+  function toast(title: string, message: string) {
+    notifications.show({
+      color: "green",
+      title,
+      message,
+      closeButtonProps: { "aria-label": "Close notification" },
+    });
+  }
+
+  function save(name: string) {
     if (workflowName === null || parameters === null) return;
 
     createPreset.mutate(
       { workflow_name: workflowName, name, workflow_parameters: parameters },
       {
         onSuccess: (preset) => {
-          setNaming(false);
-          setName("");
-          notifications.show({
-            color: "green",
-            title: "Preset saved",
-            message: `Saved “${preset.name}” for ${preset.workflow_name}.`,
-            closeButtonProps: { "aria-label": "Close notification" },
-          });
+          setStep("choosing");
+          setChosenId(preset.id);
+          toast(
+            "Preset saved",
+            `Saved “${preset.name}” for ${preset.workflow_name}.`,
+          );
         },
       },
     );
+  }
+
+  function rename(name: string) {
+    if (chosen === null) return;
+
+    const oldName = chosen.name;
+    updatePreset.mutate(
+      { id: chosen.id, update: { name } },
+      {
+        onSuccess: (preset) => {
+          setStep("choosing");
+          toast("Preset renamed", `Renamed “${oldName}” to “${preset.name}”.`);
+        },
+      },
+    );
+  }
+
+  function update() {
+    if (chosen === null || parameters === null) return;
+
+    updatePreset.mutate(
+      { id: chosen.id, update: { workflow_parameters: parameters } },
+      {
+        onSuccess: (preset) =>
+          toast(
+            "Preset updated",
+            `“${preset.name}” now holds the parameters in the editor.`,
+          ),
+      },
+    );
+  }
+
+  function remove() {
+    if (chosen === null) return;
+
+    deletePreset.mutate(chosen, {
+      onSuccess: () => {
+        setStep("choosing");
+        setChosenId(null);
+        toast("Preset deleted", `Deleted “${chosen.name}”.`);
+      },
+    });
+  }
+
+  function startStep(next: Step) {
+    createPreset.reset();
+    updatePreset.reset();
+    deletePreset.reset();
+    setStep(next);
   }
 
   if (workflowName === null) {
@@ -75,60 +148,102 @@ export function PresetControls({
             value: preset.id,
             label: preset.name,
           }))}
-          value={null}
-          onChange={use}
+          value={chosen?.id ?? null}
+          onChange={choose}
           disabled={list.length === 0}
           searchable
           w={280}
         />
-        {!naming && (
+        <RecentParametersSelect workflowName={workflowName} onUse={onUse} />
+      </Group>
+
+      {step === "choosing" && (
+        <Group gap="xs">
           <Button
             variant="default"
-            onClick={() => setNaming(true)}
+            size="xs"
+            onClick={() => startStep("saving")}
             disabled={parameters === null}
           >
             Save as preset
           </Button>
-        )}
-      </Group>
-      {naming && (
-        <Group gap="sm" align="flex-start">
-          <TextInput
-            label="Preset name"
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              // Enter would otherwise submit the start form around this.
-              if (event.key !== "Enter" || event.ctrlKey || event.metaKey)
-                return;
-              event.preventDefault();
-              save();
-            }}
-            error={
-              createPreset.isError ? createPreset.error.message : undefined
-            }
-            w={280}
-            data-autofocus
-          />
-          <Button
-            mt={25}
-            onClick={save}
-            loading={createPreset.isPending}
-            disabled={name.trim() === "" || parameters === null}
-          >
-            Save preset
-          </Button>
-          <Button
-            mt={25}
-            variant="default"
-            onClick={() => {
-              setNaming(false);
-              createPreset.reset();
-            }}
-          >
-            Cancel
-          </Button>
+          {chosen !== null && (
+            <>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={update}
+                loading={updatePreset.isPending}
+                disabled={parameters === null}
+                aria-label={`Update preset ${chosen.name} with the parameters in the editor`}
+              >
+                Update preset
+              </Button>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => startStep("renaming")}
+                aria-label={`Rename preset ${chosen.name}`}
+              >
+                Rename
+              </Button>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => startStep("deleting")}
+                aria-label={`Delete preset ${chosen.name}`}
+              >
+                Delete
+              </Button>
+            </>
+          )}
         </Group>
+      )}
+
+      {step === "saving" && (
+        <PresetNameForm
+          label="Preset name"
+          submitLabel="Save preset"
+          pending={createPreset.isPending}
+          disabled={parameters === null}
+          error={createPreset.isError ? createPreset.error.message : undefined}
+          onSubmit={save}
+          onCancel={() => startStep("choosing")}
+        />
+      )}
+
+      {step === "renaming" && chosen !== null && (
+        <PresetNameForm
+          label="New preset name"
+          submitLabel="Rename preset"
+          initialName={chosen.name}
+          pending={updatePreset.isPending}
+          error={updatePreset.isError ? updatePreset.error.message : undefined}
+          onSubmit={rename}
+          onCancel={() => startStep("choosing")}
+        />
+      )}
+
+      {step === "deleting" && chosen !== null && (
+        <DeletePresetConfirmation
+          preset={chosen}
+          pending={deletePreset.isPending}
+          onConfirm={remove}
+          onCancel={() => startStep("choosing")}
+        />
+      )}
+
+      {step === "choosing" && updatePreset.isError && (
+        <ApiErrorAlert
+          title="Could not update the preset"
+          error={updatePreset.error}
+        />
+      )}
+      {deletePreset.isError && (
+        <ApiErrorAlert
+          title="Could not delete the preset"
+          error={deletePreset.error}
+        />
       )}
       {presets.isError && (
         <ApiErrorAlert

@@ -1,4 +1,5 @@
 import { Stack, VisuallyHidden } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import type { Run } from "../../../../server/contract/runs";
 import { OUTCOME_LABELS } from "../../../lib/run-outcomes";
 import { useReconcileRun } from "../api/reconcile-run";
@@ -26,7 +27,11 @@ export function RunFollowUp({ run, follow }: RunFollowUpProps) {
           run={run}
           checking={reconcile.isPending}
           checkError={reconcile.error}
-          onCheck={() => reconcile.mutate(run.id)}
+          onCheck={() =>
+            reconcile.mutate(run.id, {
+              onSuccess: (checked) => announceOutcomeChange(run, checked),
+            })
+          }
         />
       )}
       {run.outcome === "started" && (
@@ -42,6 +47,20 @@ export function RunFollowUp({ run, follow }: RunFollowUpProps) {
       </VisuallyHidden>
     </Stack>
   );
+}
+
+/** Shows a toast when a check moved the run to another outcome. */
+function announceOutcomeChange(before: Run, after: Run) {
+  if (after.outcome === before.outcome) return;
+
+  const from = OUTCOME_LABELS[before.outcome];
+  const to = OUTCOME_LABELS[after.outcome];
+  notifications.show({
+    color: after.outcome === "started" ? "green" : "blue",
+    title: `Run is now ${to}`,
+    message: `A check at Heron changed the ${after.workflow_name} run from ${from} to ${to}.`,
+    closeButtonProps: { "aria-label": "Close notification" },
+  });
 }
 
 function describeCheck(run: Run): string {

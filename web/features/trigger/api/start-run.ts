@@ -43,6 +43,9 @@ export function useStartRun() {
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: runKeys.recents() });
+      void queryClient.invalidateQueries({
+        queryKey: runKeys.recentParameterSets(),
+      });
       void queryClient.invalidateQueries({ queryKey: rateLimitKeys.all });
     },
   });

@@ -5,6 +5,7 @@ import { EditorView } from "@codemirror/view";
 import CodeMirror from "@uiw/react-codemirror";
 import { useMemo } from "react";
 import { parseJsonParameters } from "../lib/parse-json-parameters";
+import { jsonEditorTheme } from "./json-editor-theme";
 
 export interface JsonCodeEditorProps {
   value: string;
@@ -49,6 +50,7 @@ export default function JsonCodeEditor({
   const extensions = useMemo(
     () => [
       json(),
+      jsonEditorTheme(colorScheme),
       parametersLinter,
       lintGutter(),
       EditorView.lineWrapping,
@@ -58,7 +60,7 @@ export default function JsonCodeEditor({
         "aria-invalid": invalid ? "true" : "false",
       }),
     ],
-    [label, describedBy, invalid],
+    [colorScheme, label, describedBy, invalid],
   );
 
   return (
@@ -67,7 +69,7 @@ export default function JsonCodeEditor({
       onChange={onChange}
       onBlur={onBlur}
       extensions={extensions}
-      theme={colorScheme}
+      theme="none"
       minHeight="160px"
       maxHeight="360px"
       indentWithTab={false}
@@ -78,6 +80,7 @@ export default function JsonCodeEditor({
         highlightActiveLine: true,
         bracketMatching: true,
         closeBrackets: true,
+        syntaxHighlighting: false,
       }}
     />
   );

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
 import { useState, type ReactNode } from "react";
+import { DialogHeader } from "../../../components/dialog-header";
 import { useRecentRuns } from "../api/list-recent-runs";
 import { listRepeatedRuns } from "../lib/duplicate-confirmation";
 import type { RunReview } from "../lib/run-review";
@@ -30,25 +31,27 @@ export function ReviewModal({
   ...rest
 }: ReviewModalProps) {
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title="Review and start"
-      size="lg"
-      centered
-      closeButtonProps={{ "aria-label": "Close the review" }}
-    >
-      {review && (
-        // A new review gets a fresh, unticked confirmation.
-        <ReviewContent
-          key={review.idempotencyKey}
-          review={review}
-          opened={opened}
-          onClose={onClose}
-          {...rest}
-        />
-      )}
-    </Modal>
+    <Modal.Root opened={opened} onClose={onClose} size="lg" centered>
+      <Modal.Overlay />
+      <Modal.Content>
+        <DialogHeader>
+          <Modal.Title>Review and start</Modal.Title>
+          <Modal.CloseButton aria-label="Close the review" />
+        </DialogHeader>
+        <Modal.Body>
+          {review && (
+            // A new review gets a fresh, unticked confirmation.
+            <ReviewContent
+              key={review.idempotencyKey}
+              review={review}
+              opened={opened}
+              onClose={onClose}
+              {...rest}
+            />
+          )}
+        </Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   );
 }
 

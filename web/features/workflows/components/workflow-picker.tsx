@@ -1,7 +1,9 @@
 import {
   Loader,
   Select,
+  Skeleton,
   Stack,
+  VisuallyHidden,
   isOptionsGroup,
   type ComboboxParsedItem,
   type OptionsFilter,
@@ -42,6 +44,8 @@ export function WorkflowPicker({
   const options = useMemo(() => buildWorkflowOptions(list ?? []), [list]);
   const empty = workflows.isSuccess && options.length === 0;
 
+  if (workflows.isPending) return <WorkflowPickerSkeleton />;
+
   return (
     <Stack gap="xs">
       <Select
@@ -49,11 +53,7 @@ export function WorkflowPicker({
         label="Workflow"
         description="Workflows that Heron's dashboard does not offer for a manual start are listed last, under their own heading."
         placeholder={
-          workflows.isPending
-            ? "Loading workflows…"
-            : empty
-              ? "Heron returned no workflows"
-              : "Choose a workflow"
+          empty ? "Heron returned no workflows" : "Choose a workflow"
         }
         data={options}
         value={value?.name ?? null}
@@ -64,7 +64,7 @@ export function WorkflowPicker({
         searchable
         filter={filterWorkflows}
         nothingFoundMessage="No workflow matches that label or name."
-        disabled={workflows.isPending || empty}
+        disabled={empty}
         rightSection={workflows.isFetching ? <Loader size="xs" /> : undefined}
         maxDropdownHeight={320}
         renderOption={({ option }) => {
@@ -84,6 +84,18 @@ export function WorkflowPicker({
         />
       )}
       {value && <WorkflowDetails workflow={value} />}
+    </Stack>
+  );
+}
+
+/** Stands in for the label, description and input while Heron's list loads. */
+function WorkflowPickerSkeleton() {
+  return (
+    <Stack gap={6} role="status">
+      <VisuallyHidden>Loading workflows…</VisuallyHidden>
+      <Skeleton height={14} width={80} radius="sm" />
+      <Skeleton height={12} width="80%" radius="sm" />
+      <Skeleton height={36} radius="sm" />
     </Stack>
   );
 }
