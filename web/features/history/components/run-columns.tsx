@@ -16,9 +16,9 @@ import { formatDuration } from "../../../lib/format-duration";
 export const runTableFeatures = tableFeatures({ rowPaginationFeature });
 
 // Wide enough for a Heron id's prefix and several characters after it.
-const ID_MAX_WIDTH = 88;
+const ID_MAX_WIDTH = 80;
 // Two lines of this width show the start of most error messages.
-const ERROR_MIN_WIDTH = 110;
+const ERROR_MIN_WIDTH = 88;
 
 const column = createColumnHelper<typeof runTableFeatures, Run>();
 

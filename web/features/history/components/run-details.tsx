@@ -1,4 +1,12 @@
-import { Button, Group, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Button,
+  CopyButton,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import type { ReactNode } from "react";
 import type { Run } from "../../../../server/contract/runs";
 import { CopyableValue } from "../../../components/copyable-value";
@@ -7,8 +15,10 @@ import { LocalTime } from "../../../components/local-time";
 import { OutcomeBadge } from "../../../components/outcome-badge";
 import { copyShareLink } from "../../../lib/copy-share-link";
 import { formatDuration } from "../../../lib/format-duration";
+import { formatJsonForDisplay } from "../../../lib/format-json";
 import { OUTCOME_EXPLANATIONS } from "../../../lib/run-outcomes";
 import { draftFromRun } from "../../../lib/start-draft";
+import { CopyAsCurl } from "./copy-as-curl";
 
 interface RunDetailsProps {
   run: Run;
@@ -40,6 +50,7 @@ export function RunDetails({ run, followUp, onStartLike }: RunDetailsProps) {
           >
             Copy link
           </Button>
+          <CopyAsCurl run={run} />
         </Group>
       </Stack>
 
@@ -102,19 +113,49 @@ export function RunDetails({ run, followUp, onStartLike }: RunDetailsProps) {
       </Table>
 
       <Stack gap="xs">
-        <Title order={3} size="h5">
-          Request parameters
-        </Title>
+        <SectionTitle
+          title="Request parameters"
+          copyText={formatJsonForDisplay(run.workflow_parameters)}
+        />
         <JsonBlock value={run.workflow_parameters} label="Request parameters" />
       </Stack>
 
       <Stack gap="xs">
-        <Title order={3} size="h5">
-          Heron's response
-        </Title>
+        <SectionTitle
+          title="Heron's response"
+          copyText={formatJsonForDisplay(run.heron_response)}
+        />
         <JsonBlock value={run.heron_response} label="Heron's response" />
       </Stack>
     </Stack>
+  );
+}
+
+function SectionTitle({
+  title,
+  copyText,
+}: {
+  title: string;
+  copyText: string;
+}) {
+  return (
+    <Group justify="space-between" wrap="nowrap">
+      <Title order={3} size="h5">
+        {title}
+      </Title>
+      <CopyButton value={copyText}>
+        {({ copied, copy }) => (
+          <Button
+            variant="subtle"
+            size="compact-xs"
+            onClick={copy}
+            aria-label={copied ? `${title} copied` : `Copy ${title}`}
+          >
+            {copied ? "Copied" : "Copy"}
+          </Button>
+        )}
+      </CopyButton>
+    </Group>
   );
 }
 

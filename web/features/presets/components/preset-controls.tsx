@@ -134,15 +134,16 @@ export function PresetControls({
 
   return (
     <Stack gap="xs">
-      <Group gap="sm" align="flex-end">
+      <Group gap="sm" align="flex-start">
         <Select
           label="Preset"
+          description="Named sets, shared by all staff"
           placeholder={
             presets.isPending
               ? "Loading presets…"
               : list.length === 0
                 ? "No presets for this workflow"
-                : "Fill the parameters from a preset"
+                : "Choose a preset"
           }
           data={list.map((preset) => ({
             value: preset.id,
