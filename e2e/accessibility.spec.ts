@@ -1,79 +1,73 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./axe-scan";
+import type { ColorScheme } from "./console-page";
 import { expect, test } from "./fixtures";
 
-const BLOCKING_IMPACTS = new Set(["serious", "critical"]);
+// One end user per scheme, so the second test's start is not a repeat.
+const SCHEMES: { scheme: ColorScheme; search: string; name: string }[] = [
+  { scheme: "Light", search: "Αθηνά", name: "Αθηνά Ναυτιλιακή Α.Ε." },
+  { scheme: "Dark", search: "Quoted", name: '"Quoted" Trading Ltd' },
+];
 
-/**
- * Waits for finite CSS transitions and animations to end, so axe does not
- * measure the contrast of a dialog or drawer that is still fading in. Endless
- * ones, such as the editor's blinking cursor, never end and are skipped.
- */
-async function waitForTransitions(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every(
-        (animation) =>
-          animation.playState !== "running" ||
-          animation.effect?.getComputedTiming().endTime === Infinity,
-      ),
-  );
-}
+for (const { scheme, search, name } of SCHEMES) {
+  test(`every state passes axe, ${scheme.toLowerCase()} mode`, async ({
+    consolePage: app,
+    page,
+  }) => {
+    // Six full-page scans and a start took 20 to 25 s on a shared 2-core
+    // machine, close to the default 30 s timeout.
+    test.setTimeout(90_000);
+    const at = (state: string) => `${state} (${scheme.toLowerCase()})`;
 
-async function expectNoSeriousViolations(
-  page: Page,
-  state: string,
-): Promise<void> {
-  await waitForTransitions(page);
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations
-    .filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ""))
-    .map((violation) => ({
-      rule: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(" ")),
-    }));
-  expect(blocking, `serious or critical axe violations in ${state}`).toEqual(
-    [],
-  );
-}
-
-test("every screen state passes axe", async ({ consolePage: app, page }) => {
-  // Five full-page scans take about 10 to 20 s on a busy 2-core machine.
-  test.setTimeout(60_000);
-
-  await test.step("the filled form", async () => {
-    await app.fillForm({
-      endUserSearch: "Αθηνά",
-      endUserOption: /Αθηνά Ναυτιλιακή/,
-      workflow: /Revisión manual/,
-      parameters: '{\n  "note": "axe"\n}',
+    await test.step("switch the color scheme", async () => {
+      await app.chooseColorScheme(scheme);
     });
-    await expectNoSeriousViolations(page, "the filled form");
-  });
 
-  await test.step("the review dialog", async () => {
-    await app.openReview();
-    await expectNoSeriousViolations(page, "the review dialog");
-  });
+    await test.step("the filled form", async () => {
+      await app.fillForm({
+        endUserSearch: search,
+        endUserOption: new RegExp(escapeRegExp(name)),
+        workflow: /Revisión manual/,
+        parameters: '{\n  "note": "axe"\n}',
+      });
+      await expectNoSeriousViolations(page, at("the filled form"));
+    });
 
-  await test.step("the start result", async () => {
-    await app.confirmStart();
-    await expect(app.result("Workflow started")).toBeVisible();
-    await expectNoSeriousViolations(page, "the start result");
-  });
+    await test.step("the presets", async () => {
+      await app.savePreset(`axe ${scheme.toLowerCase()}`);
+      await app.presetPicker.click();
+      await expect(
+        page.getByRole("option", { name: `axe ${scheme.toLowerCase()}` }),
+      ).toBeVisible();
+      await expectNoSeriousViolations(page, at("the presets"));
+      await app.presetPicker.press("Escape");
+      await expect(app.presetPicker).toHaveAttribute("aria-expanded", "false");
+    });
 
-  await test.step("the history", async () => {
-    const row = app.historyRows("Αθηνά Ναυτιλιακή");
-    await expect(app.outcomeOf(row, "Started")).toBeVisible();
-    await app.history.scrollIntoViewIfNeeded();
-    await expectNoSeriousViolations(page, "the history");
-  });
+    await test.step("the review dialog", async () => {
+      await app.openReview();
+      await expectNoSeriousViolations(page, at("the review dialog"));
+    });
 
-  await test.step("the run details", async () => {
-    await app.openRunDetails("Αθηνά Ναυτιλιακή");
-    await expectNoSeriousViolations(page, "the run details");
+    await test.step("the start result", async () => {
+      await app.confirmStart();
+      await expect(app.result("Workflow started")).toBeVisible();
+      await expectNoSeriousViolations(page, at("the start result"));
+    });
+
+    await test.step("the history", async () => {
+      const row = app.historyRows(name);
+      await expect(app.outcomeOf(row, "Started")).toBeVisible();
+      await app.history.scrollIntoViewIfNeeded();
+      await expectNoSeriousViolations(page, at("the history"));
+    });
+
+    await test.step("the run details", async () => {
+      await app.openRunDetails(name);
+      await expectNoSeriousViolations(page, at("the run details"));
+    });
   });
-});
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -13,6 +13,17 @@ export interface StartInput {
   parameters?: string;
 }
 
+/** Values for the history's filter form. Fields left out keep their values. */
+export interface HistoryFilterInput {
+  search?: string;
+  /** Outcomes to pick, by their value such as "started". */
+  outcomes?: string[];
+  workflowName?: string;
+  endUserHeronId?: string;
+}
+
+export type ColorScheme = "System" | "Light" | "Dark";
+
 /**
  * The console's one screen: the start form, its review dialog, the result
  * panel and the history. Specs find everything by role, label and text.
@@ -35,6 +46,11 @@ export class ConsolePage {
   readonly history: Locator;
   readonly historyTable: Locator;
   readonly runDetails: Locator;
+  /** The form's own "Copy link". Each history row has one with a longer name. */
+  readonly copyLinkButton: Locator;
+  readonly presetPicker: Locator;
+  readonly historyFilters: Locator;
+  readonly exportCsvLink: Locator;
 
   constructor(readonly page: Page) {
     this.form = page.getByRole("form", { name: "Start a workflow" });
@@ -60,6 +76,15 @@ export class ConsolePage {
     this.history = page.getByRole("region", { name: "History" });
     this.historyTable = this.history.getByRole("table");
     this.runDetails = page.getByRole("dialog", { name: "Run details" });
+    this.copyLinkButton = this.form.getByRole("button", {
+      name: "Copy link",
+      exact: true,
+    });
+    this.presetPicker = this.form.getByRole("combobox", { name: "Preset" });
+    this.historyFilters = page.getByRole("form", { name: "History filters" });
+    this.exportCsvLink = this.historyFilters.getByRole("link", {
+      name: "Export CSV",
+    });
   }
 
   async goto(): Promise<void> {
@@ -151,6 +176,13 @@ export class ConsolePage {
     return this.form.getByRole("alert", { name: title });
   }
 
+  /** Finds every data row of the history's current page, headers left out. */
+  allHistoryRows(): Locator {
+    return this.historyTable
+      .getByRole("row")
+      .filter({ has: this.page.getByRole("cell") });
+  }
+
   /** Finds the history rows that contain text, such as an end user's name. */
   historyRows(text: string | RegExp): Locator {
     return this.historyTable
@@ -164,6 +196,76 @@ export class ConsolePage {
       .getByRole("button", { name: /^Details of/ })
       .click();
     await expect(this.runDetails).toBeVisible();
+  }
+
+  /** Finds a row's "Details", "Start like this" or "Copy link" button. */
+  rowAction(
+    row: Locator,
+    action: "Details" | "Start like this" | "Copy link",
+  ): Locator {
+    const prefix = {
+      Details: "Details of the ",
+      "Start like this": "Start like the ",
+      "Copy link": "Copy a link to start like the ",
+    }[action];
+    return row.getByRole("button", { name: new RegExp(`^${prefix}`) });
+  }
+
+  /** Saves the editor's parameters as a preset of the chosen workflow. */
+  async savePreset(name: string): Promise<void> {
+    await this.form.getByRole("button", { name: "Save as preset" }).click();
+    await this.form.getByRole("textbox", { name: "Preset name" }).fill(name);
+    await this.form.getByRole("button", { name: "Save preset" }).click();
+    await expect(
+      this.page.getByRole("alert").filter({ hasText: "Preset saved" }),
+    ).toBeVisible();
+  }
+
+  /** Fills the parameters from a preset of the chosen workflow. */
+  async choosePreset(name: string): Promise<void> {
+    await expect(this.presetPicker).toBeEnabled();
+    await this.presetPicker.click();
+    await this.page.getByRole("option", { name, exact: true }).click();
+  }
+
+  /** Fills the history's filter form and applies it. */
+  async applyHistoryFilters(input: HistoryFilterInput): Promise<void> {
+    const filters = this.historyFilters;
+    if (input.search !== undefined) {
+      await filters.getByRole("textbox", { name: "Search" }).fill(input.search);
+    }
+    if (input.workflowName !== undefined) {
+      await filters
+        .getByRole("textbox", { name: "Workflow name" })
+        .fill(input.workflowName);
+    }
+    if (input.endUserHeronId !== undefined) {
+      await filters
+        .getByRole("textbox", { name: "End user heron id" })
+        .fill(input.endUserHeronId);
+    }
+    const outcomePicker = filters.getByRole("combobox", { name: "Outcome" });
+    for (const outcome of input.outcomes ?? []) {
+      // The picker's pill box covers its input, so the keyboard opens it.
+      await outcomePicker.focus();
+      await outcomePicker.press("ArrowDown");
+      await this.page
+        .getByRole("option", { name: outcome, exact: true })
+        .click();
+    }
+    await filters.getByRole("button", { name: "Apply filters" }).click();
+  }
+
+  /** Chooses the header's color scheme and waits for the page to use it. */
+  async chooseColorScheme(scheme: ColorScheme): Promise<void> {
+    const control = this.page.getByRole("radiogroup", { name: "Color scheme" });
+    await control.getByText(scheme, { exact: true }).click();
+    await expect(control.getByRole("radio", { name: scheme })).toBeChecked();
+    if (scheme === "System") return;
+    await expect(this.page.locator("html")).toHaveAttribute(
+      "data-mantine-color-scheme",
+      scheme.toLowerCase(),
+    );
   }
 
   /** Finds the cell of a history row that shows an outcome, such as "Started". */

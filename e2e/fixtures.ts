@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -5,6 +6,7 @@ import {
   test as base,
   expect,
   type APIRequestContext,
+  type APIResponse,
   type Page,
 } from "@playwright/test";
 import type {
@@ -13,6 +15,7 @@ import type {
   WorkflowList,
   WorkflowSummary,
 } from "../server/contract/heron-data";
+import type { StartRunRequest } from "../server/contract/runs";
 import { ConsolePage } from "./console-page";
 import { E2E_SANDBOX_URL } from "./environment";
 import { startProcess, stopProcess, waitForUrl } from "./processes";
@@ -150,6 +153,21 @@ export async function lookUpWorkflow(
     );
   }
   return workflow;
+}
+
+/**
+ * Sends a start to the console's API with a fresh Idempotency-Key, as the
+ * page does, for specs that need runs in the history but do not test the
+ * form. Returns the response whatever its status.
+ */
+export function postRun(
+  request: APIRequestContext,
+  body: StartRunRequest,
+): Promise<APIResponse> {
+  return request.post("/api/runs", {
+    data: body,
+    headers: { "Idempotency-Key": randomUUID() },
+  });
 }
 
 export { expect };

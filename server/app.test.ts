@@ -139,6 +139,13 @@ describe("web app", () => {
     expect(await response.text()).toContain("console");
   });
 
+  it("returns 404 for a missing asset", async () => {
+    const response = await server.request("/assets/gone-1234.js");
+
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain("<!doctype html>");
+  });
+
   it("sets a strict content security policy", async () => {
     const response = await server.request("/");
     const policy = response.headers.get("content-security-policy") ?? "";

@@ -132,6 +132,11 @@ function serveWebApp(app: Express, staticDir: string): void {
   if (!existsSync(indexFile)) return;
 
   app.use(express.static(staticDir, { index: false }));
+  // A missing hashed asset (say, after a new build) is a plain 404: the page
+  // in its place would reach the browser as broken JavaScript.
+  app.get("/assets/{*splat}", (req, res) => {
+    res.status(404).type("text/plain").send(`${req.path} was not found.`);
+  });
   app.get("/{*splat}", (_req, res) => {
     res.sendFile(indexFile);
   });
