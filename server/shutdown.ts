@@ -7,7 +7,7 @@ import type { RunServices } from "./runs/run-services.js";
 import type { SandboxServer } from "./sandbox/index.js";
 import type { RunStore } from "./store/run-store.js";
 
-/** Time left for requests to answer once their Heron calls are aborted. */
+/** Time left for requests to respond once their Heron calls are aborted. */
 const MIN_ANSWER_MS = 1000;
 
 export interface ShutdownOptions {

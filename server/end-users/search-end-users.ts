@@ -18,7 +18,7 @@ const HERON_ID_PATTERN = /^eus_[A-Za-z0-9]{22}$/;
  * end_user_id (which may contain spaces) or a heron_id, so it is looked up
  * exactly while a name search runs beside it, and an exact match wins. Text
  * shaped like a heron_id gets only the exact lookup. When the exact lookup
- * fails for another reason than 404, the name search still answers, and the
+ * fails for another reason than 404, the name search still returns its results, and the
  * Heron client has logged the failure.
  */
 export async function searchEndUsers(

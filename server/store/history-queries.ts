@@ -5,7 +5,11 @@ import {
   type SelectQueryBuilder,
 } from "kysely";
 
-import type { HistorySortColumn, RunExportQuery } from "../contract/history.js";
+import {
+  RUN_EXPORT_COLUMNS,
+  type HistorySortColumn,
+  type RunExportQuery,
+} from "../contract/history.js";
 import type { Run } from "../contract/runs.js";
 import { toRun, type RunRow } from "./run-rows.js";
 import type { DatabaseSchema } from "./schema.js";
@@ -201,24 +205,8 @@ export function streamRunExport(
 ): AsyncIterableIterator<RunExportRow> {
   let query = db
     .selectFrom("runs")
-    .select([
-      "id",
-      "created_at",
-      "end_user_name",
-      "end_user_heron_id",
-      "workflow_name",
-      "outcome",
-      "http_status",
-      "workflow_execution_id",
-      "workflow_id",
-      "action",
-      "status",
-      "execution_status",
-      "duration_ms",
-      "error_message",
-      "workflow_parameters",
-      "request_id",
-    ]);
+    // The export's columns are exactly the runs columns of the same names.
+    .select([...RUN_EXPORT_COLUMNS]);
   query = applyHistoryFilters(query, filters);
   query = applyHistorySort(query, { sort, order });
   return query.stream();

@@ -11,7 +11,7 @@ export function quoteForShell(text: string): string {
 /**
  * Builds a curl command that sends the run's start request to Heron again.
  * The key is written as $HERON_API_KEY and the address as $HERON_BASE_URL
- * (Heron's production address when unset), so the command holds no secret
+ * (Heron's production address when unset), so the command contains no secret
  * and works against the sandbox too.
  */
 export function buildCurlCommand(
