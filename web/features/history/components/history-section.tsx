@@ -14,8 +14,10 @@ import type { Run } from "../../../../server/contract/runs";
 import { ApiErrorAlert } from "../../../components/api-error-alert";
 import { useRunList } from "../api/list-runs";
 import {
+  currentHistorySort,
   hasHistoryFilters,
   historyFilterQuery,
+  sortHistoryBy,
   type HistoryFilters,
 } from "../lib/history-filters";
 import { useUrlHistoryFilters } from "../lib/use-url-history-filters";
@@ -112,6 +114,8 @@ export function HistorySection({
             onPaginationChange={setPagination}
             onOpenRun={onOpenRun}
             onStartLike={onStartLike}
+            sort={currentHistorySort(filters)}
+            onSort={(column) => changeFilters(sortHistoryBy(filters, column))}
             fetching={runs.isPlaceholderData}
           />
         )}

@@ -1,11 +1,33 @@
-import { Button, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import {
+  Button,
+  Stack,
+  Table,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useTable, type PaginationState } from "@tanstack/react-table";
+import type { HistorySortColumn } from "../../../../server/contract/history";
 import type { Run } from "../../../../server/contract/runs";
 import { copyShareLink } from "../../../lib/copy-share-link";
 import { formatLocalDateTime } from "../../../lib/format-date";
 import { draftFromRun } from "../../../lib/start-draft";
 import { runColumns, runTableFeatures } from "./run-columns";
 import { HistoryPagination } from "./history-pagination";
+
+// Table columns that the history API can sort by, with the API's name.
+const SORTABLE_COLUMNS: Record<string, HistorySortColumn> = {
+  created_at: "created_at",
+  end_user: "end_user_name",
+  workflow_name: "workflow_name",
+  outcome: "outcome",
+  duration_ms: "duration_ms",
+};
+
+export interface HistorySort {
+  column: HistorySortColumn;
+  order: "asc" | "desc";
+}
 
 // About the width the columns need with their ids and errors cut short. A
 // 1024 px window leaves the table about 966 px, so it fits without scrolling
@@ -22,6 +44,8 @@ interface RunsTableProps {
   onOpenRun: (runId: string) => void;
   /** Fills the start form with this run's end user, workflow and parameters. */
   onStartLike: (run: Run) => void;
+  sort: HistorySort;
+  onSort: (column: HistorySortColumn) => void;
   fetching: boolean;
 }
 
@@ -33,6 +57,8 @@ export function RunsTable({
   onPaginationChange,
   onOpenRun,
   onStartLike,
+  sort,
+  onSort,
   fetching,
 }: RunsTableProps) {
   const table = useTable({
@@ -67,11 +93,38 @@ export function RunsTable({
           <Table.Thead>
             {table.getHeaderGroups().map((group) => (
               <Table.Tr key={group.id}>
-                {group.headers.map((header) => (
-                  <Table.Th key={header.id} scope="col">
-                    <table.FlexRender header={header} />
-                  </Table.Th>
-                ))}
+                {group.headers.map((header) => {
+                  const sortColumn = SORTABLE_COLUMNS[header.id];
+                  if (!sortColumn) {
+                    return (
+                      <Table.Th key={header.id} scope="col">
+                        <table.FlexRender header={header} />
+                      </Table.Th>
+                    );
+                  }
+
+                  const active = sort.column === sortColumn;
+                  const direction =
+                    sort.order === "asc" ? "ascending" : "descending";
+                  let arrow = "";
+                  if (active) arrow = sort.order === "asc" ? " ▲" : " ▼";
+                  return (
+                    <Table.Th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={active ? direction : "none"}
+                    >
+                      <UnstyledButton
+                        onClick={() => onSort(sortColumn)}
+                        fw={700}
+                        fz="sm"
+                      >
+                        <table.FlexRender header={header} />
+                        <span aria-hidden="true">{arrow}</span>
+                      </UnstyledButton>
+                    </Table.Th>
+                  );
+                })}
                 <Table.Th scope="col">
                   <VisuallyHidden>Actions</VisuallyHidden>
                 </Table.Th>

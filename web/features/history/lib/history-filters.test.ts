@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  currentHistorySort,
   EMPTY_HISTORY_FILTERS,
   hasHistoryFilters,
   historyFilterQuery,
   readHistoryFilters,
+  sortHistoryBy,
   writeHistoryFilters,
 } from "./history-filters";
 
@@ -45,5 +47,41 @@ describe("history filters", () => {
     expect(
       historyFilterQuery({ ...EMPTY_HISTORY_FILTERS, outcome: ["failed"] }),
     ).toEqual({ outcome: "failed" });
+  });
+});
+
+describe("history sort", () => {
+  it("reads sort and order from the URL", () => {
+    const filters = readHistoryFilters("?sort=workflow_name&order=asc");
+
+    expect(filters.sort).toBe("workflow_name");
+    expect(filters.order).toBe("asc");
+    expect(hasHistoryFilters(filters)).toBe(false);
+  });
+
+  it("drops an unknown sort column", () => {
+    expect(readHistoryFilters("?sort=secret&order=up").sort).toBe("");
+  });
+
+  it("reverses the order on a second click", () => {
+    const first = sortHistoryBy(EMPTY_HISTORY_FILTERS, "workflow_name");
+    const second = sortHistoryBy(first, "workflow_name");
+
+    expect(first).toMatchObject({ sort: "workflow_name", order: "asc" });
+    expect(second).toMatchObject({ sort: "workflow_name", order: "desc" });
+    expect(historyFilterQuery(second)).toEqual({
+      sort: "workflow_name",
+      order: "desc",
+    });
+  });
+
+  it("sorts time newest first by default", () => {
+    expect(currentHistorySort(EMPTY_HISTORY_FILTERS)).toEqual({
+      column: "created_at",
+      order: "desc",
+    });
+    expect(sortHistoryBy(EMPTY_HISTORY_FILTERS, "created_at").order).toBe(
+      "asc",
+    );
   });
 });

@@ -1,4 +1,8 @@
 import {
+  HISTORY_SORT_COLUMNS,
+  type HistorySortColumn,
+} from "../../../../server/contract/history";
+import {
   RUN_OUTCOMES,
   type RunOutcome,
 } from "../../../../server/contract/runs";
@@ -12,6 +16,9 @@ export interface HistoryFilters {
   /** ISO 8601 UTC times, or "" for no bound. */
   from: string;
   to: string;
+  /** Sort column and direction, or "" for the server's default (newest first). */
+  sort: HistorySortColumn | "";
+  order: "asc" | "desc" | "";
 }
 
 export const EMPTY_HISTORY_FILTERS: HistoryFilters = {
@@ -21,6 +28,8 @@ export const EMPTY_HISTORY_FILTERS: HistoryFilters = {
   outcome: [],
   from: "",
   to: "",
+  sort: "",
+  order: "",
 };
 
 const TEXT_KEYS = [
@@ -47,6 +56,12 @@ export function readHistoryFilters(search: string): HistoryFilters {
     .filter((part): part is RunOutcome =>
       (RUN_OUTCOMES as readonly string[]).includes(part),
     );
+  const sort = params.get("sort") ?? "";
+  filters.sort = (HISTORY_SORT_COLUMNS as readonly string[]).includes(sort)
+    ? (sort as HistorySortColumn)
+    : "";
+  const order = params.get("order");
+  filters.order = order === "asc" || order === "desc" ? order : "";
   return filters;
 }
 
@@ -60,6 +75,8 @@ export function historyFilterQuery(
     if (filters[key] !== "") query[key] = filters[key];
   }
   if (filters.outcome.length > 0) query.outcome = filters.outcome.join(",");
+  if (filters.sort !== "") query.sort = filters.sort;
+  if (filters.order !== "") query.order = filters.order;
   return query;
 }
 
@@ -73,7 +90,9 @@ export function writeHistoryFilters(
 ): string {
   const params = new URLSearchParams(search);
 
-  for (const key of [...TEXT_KEYS, "outcome"]) params.delete(key);
+  for (const key of [...TEXT_KEYS, "outcome", "sort", "order"]) {
+    params.delete(key);
+  }
   for (const [key, value] of Object.entries(historyFilterQuery(filters))) {
     params.set(key, value);
   }
@@ -82,6 +101,40 @@ export function writeHistoryFilters(
   return text === "" ? "" : `?${text}`;
 }
 
+/** Tells whether any filter narrows the rows. The sort order does not count. */
 export function hasHistoryFilters(filters: HistoryFilters): boolean {
-  return Object.keys(historyFilterQuery(filters)).length > 0;
+  return (
+    TEXT_KEYS.some((key) => filters[key] !== "") || filters.outcome.length > 0
+  );
+}
+
+/**
+ * Returns the filters sorted by `column`: a second click on the current
+ * column reverses the order, and a new column starts newest or A to Z first.
+ */
+export function sortHistoryBy(
+  filters: HistoryFilters,
+  column: HistorySortColumn,
+): HistoryFilters {
+  const current = currentHistorySort(filters);
+
+  if (current.column === column) {
+    const order = current.order === "asc" ? "desc" : "asc";
+    return { ...filters, sort: column, order };
+  }
+  return { ...filters, sort: column, order: defaultOrder(column) };
+}
+
+/** Returns the sort in effect, with the server's defaults filled in. */
+export function currentHistorySort(filters: HistoryFilters): {
+  column: HistorySortColumn;
+  order: "asc" | "desc";
+} {
+  const column = filters.sort === "" ? "created_at" : filters.sort;
+  const order = filters.order === "" ? "desc" : filters.order;
+  return { column, order };
+}
+
+function defaultOrder(column: HistorySortColumn): "asc" | "desc" {
+  return column === "created_at" || column === "duration_ms" ? "desc" : "asc";
 }
