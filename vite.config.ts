@@ -1,8 +1,8 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-// The dev server forwards /api to the console server, which alone holds the
-// Heron key; nothing here may read a secret from the environment.
+// The dev server forwards /api to the console server, the only part that has
+// the Heron key. Nothing here may read a secret from the environment.
 const serverPort = process.env.PORT ?? "3000";
 
 export default defineConfig({

@@ -1,7 +1,7 @@
 import { expect, test } from "./fixtures";
 
 // While the next search runs, the options of the previous text stay on
-// screen; picking one of them would choose a customer nobody typed.
+// screen. Picking one of them would choose a customer other than the one typed.
 test("options of an earlier search cannot be picked", async ({
   consolePage: app,
   page,

@@ -120,7 +120,7 @@ describe("SIGTERM with a start in flight", () => {
     expect(stopped.runs).toHaveLength(1);
     expect(stopped.runs[0]?.outcome).toBe("unknown");
     expect(stopped.runs[0]?.error_message).toBe(SHUT_DOWN_IN_FLIGHT_MESSAGE);
-    // The request gets an answer naming the run, not a dropped connection.
+    // The request gets a response naming the run, not a dropped connection.
     expect(stopped.response).toBeInstanceOf(Response);
     const body = (await (stopped.response as Response).json()) as ApiErrorBody;
     expect((stopped.response as Response).status).toBe(502);

@@ -25,7 +25,7 @@ export interface ShutdownOptions {
  * Stops accepting connections, rejects new starts and waits up to `graceMs`
  * for requests in flight. At the deadline, starts still waiting for Heron
  * are recorded unknown and the Heron calls aborted, so each request still
- * gets an answer. Then closes the database and any sandbox.
+ * gets a response. Then closes the database and any sandbox.
  */
 export async function shutDown(options: ShutdownOptions): Promise<void> {
   const { server, runServices, store, heron, sandbox, logger, graceMs } =

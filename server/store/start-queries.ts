@@ -95,9 +95,10 @@ export async function completeRun(
         then ${LATE_ANSWER_NOTE} else reconciliation_note end`,
     })
     .where("id", "=", id)
-    // An unknown run can still get Heron's own answer: another console
-    // process or the shutdown deadline may have given up on it first, and
-    // the answer is the truth. A second "unknown" keeps the first message.
+    // An unknown run can still get Heron's own response, because another
+    // console process or the shutdown deadline may have given up on it
+    // first, and that response is the truth. A second "unknown" keeps the
+    // first message.
     .where(
       "outcome",
       "in",
