@@ -1,56 +1,26 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 import type { Health } from "./contract/heron-data.js";
+import {
+  runMain as runMainProcess,
+  waitForText as waitFor,
+  type MainProcess,
+} from "./testing/main-process.js";
 import { makeTempDir } from "./testing/test-server.js";
-
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  errors: () => string;
-  exited: Promise<number | null>;
-}
 
 let running: ChildProcess | null = null;
 const tempDir = makeTempDir();
 
-/** Runs server/main.ts with only `env` as its environment. */
-function runMain(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  running = child;
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.on("exit", (code) => resolve(code)),
-  );
-  return { child, output: () => stdout, errors: () => stderr, exited };
-}
-
-async function waitFor(
-  read: () => string,
-  pattern: RegExp,
-  timeoutMs = 15_000,
-): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const match = read().match(pattern);
-    if (match) return match;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no match for ${pattern} in:\n${read()}`);
+/** Runs server/main.ts and remembers it, so afterEach can stop it. */
+function runMain(env: Record<string, string>): MainProcess {
+  const main = runMainProcess(env);
+  running = main.child;
+  return main;
 }
 
 afterEach(() => {
