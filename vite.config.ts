@@ -7,7 +7,9 @@ const serverPort = process.env.PORT ?? "3000";
 
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: "dist", sourcemap: true },
+  // No source maps: the built page is served as is, and the maps would hand
+  // out the whole source to anyone who can open it.
+  build: { outDir: "dist", sourcemap: false },
   server: {
     host: "127.0.0.1",
     port: 5173,

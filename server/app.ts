@@ -38,11 +38,6 @@ export interface AppOptions {
 
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL("../dist", import.meta.url));
 
-// Room for the other fields of a start request around its parameters. JSON
-// escapes can make the 64 + 255 characters of id and name up to 6 times
-// longer, which stays well inside this.
-const BODY_MARGIN_BYTES = 16 * 1024;
-
 /** Builds the console's Express app. Listening is left to the caller. */
 export function createApp(options: AppOptions): Express {
   const { config, heron, store, logger, heronMode, runServices } = options;
@@ -96,14 +91,12 @@ export function createApp(options: AppOptions): Express {
       duplicateWindowMinutes: config.runs.duplicateWindowMinutes,
       heronTimeoutMs: config.heron.timeoutMs,
       maxParametersBytes: config.maxParametersBytes,
-      bodyLimitBytes: config.maxParametersBytes + BODY_MARGIN_BYTES,
     }),
   );
   app.use(
     presetRoutes({
       store,
       maxParametersBytes: config.maxParametersBytes,
-      bodyLimitBytes: config.maxParametersBytes + BODY_MARGIN_BYTES,
     }),
   );
   app.use(recentParameterRoutes(store));

@@ -36,6 +36,18 @@ function single(name: string) {
   });
 }
 
+/** Parses a whole number from 1 to `max`, given once. */
+function wholeNumber(name: string, max: number) {
+  const message = `${name} must be a whole number from 1 to ${max}.`;
+  return single(name).pipe(
+    z.coerce
+      .number<string>({ error: message })
+      .int(message)
+      .min(1, message)
+      .max(max, message),
+  );
+}
+
 function isoTime(name: string) {
   return single(name)
     .pipe(
@@ -100,13 +112,15 @@ export const historyFilterShape = {
 };
 
 export const historySortShape = {
-  sort: z
-    .enum(HISTORY_SORT_COLUMNS, {
-      error: `sort must be one of ${HISTORY_SORT_COLUMNS.join(", ")}.`,
-    })
+  sort: single("sort")
+    .pipe(
+      z.enum(HISTORY_SORT_COLUMNS, {
+        error: `sort must be one of ${HISTORY_SORT_COLUMNS.join(", ")}.`,
+      }),
+    )
     .default("created_at"),
-  order: z
-    .enum(["asc", "desc"], { error: "order must be asc or desc." })
+  order: single("order")
+    .pipe(z.enum(["asc", "desc"], { error: "order must be asc or desc." }))
     .default("desc"),
 };
 
@@ -116,12 +130,19 @@ export const historyPageShape = {
     .min(1, "cursor must not be empty. Leave it out for the first page.")
     .max(1000, "cursor is too long. Start again from the first page.")
     .optional(),
-  limit: z.coerce
-    .number({ error: "limit must be a whole number from 1 to 100." })
-    .int("limit must be a whole number from 1 to 100.")
-    .min(1, "limit must be a whole number from 1 to 100.")
-    .max(HISTORY_LIMIT_MAX, "limit must be a whole number from 1 to 100.")
-    .default(HISTORY_LIMIT_DEFAULT),
+  limit: wholeNumber("limit", HISTORY_LIMIT_MAX).default(HISTORY_LIMIT_DEFAULT),
+};
+
+export const HISTORY_PAGE_MAX = 100_000;
+export const HISTORY_PAGE_SIZE_MAX = 100;
+
+/**
+ * The older offset pages of GET /api/runs, chosen by sending page or
+ * page_size. Each page counts the whole filtered history for its total.
+ */
+export const historyOffsetPageShape = {
+  page: wholeNumber("page", HISTORY_PAGE_MAX).default(1),
+  page_size: wholeNumber("page_size", HISTORY_PAGE_SIZE_MAX).default(20),
 };
 
 interface TimeRange {

@@ -21,9 +21,13 @@ const logs = new LogCapture();
 let sandbox: SandboxServer;
 let heron: HeronClient;
 
-function makeClient(baseUrl: string, timeoutMs = 5000): HeronClient {
+function makeClient(
+  baseUrl: string,
+  timeoutMs = 5000,
+  key = apiKey,
+): HeronClient {
   return createHeronClient({
-    apiKey,
+    apiKey: key,
     baseUrl,
     timeoutMs,
     userAgent: "heron-workflow-console/test",
@@ -521,6 +525,49 @@ describe("Heron client errors", () => {
     expect(JSON.stringify(fromEnvelope.envelope)).not.toContain(apiKey);
     expect(fromPage.responseText).not.toContain(apiKey);
     expect(fromPage.responseText).toContain("[redacted]");
+  });
+
+  it("removes the key in another letter case", async () => {
+    sandbox.control.setFault({
+      operation: "list_workflows",
+      respond: {
+        status: 502,
+        format: "html",
+        description: `Bad ${apiKey.toUpperCase()}`,
+      },
+    });
+    const error = await heronErrorOf(heron.listWorkflows(context));
+
+    expect(error.responseText?.toLowerCase()).not.toContain(apiKey);
+    expect(error.responseText).toContain("Bad [redacted]");
+  });
+
+  it("removes the key URL-encoded", async () => {
+    const slashKey = `${apiKey}/+=`;
+    const encoded = encodeURIComponent(slashKey);
+    const echoing = await startSandbox({
+      apiKey: slashKey,
+      port: 0,
+      quiet: true,
+    });
+    echoing.control.setFault({
+      operation: "list_workflows",
+      respond: {
+        status: 502,
+        format: "html",
+        description: `Bad key=${encoded.toLowerCase()}`,
+      },
+    });
+    const client = makeClient(echoing.url, 5000, slashKey);
+
+    const error = await heronErrorOf(client.listWorkflows(context));
+    await client.close();
+    await echoing.close();
+
+    expect(error.responseText?.toLowerCase()).not.toContain(
+      encoded.toLowerCase(),
+    );
+    expect(error.responseText).toContain("Bad key=[redacted]");
   });
 
   it("returns the rate-limit headers with a 429", async () => {

@@ -10,6 +10,7 @@ import {
   type HeronResult,
 } from "./interpret-response.js";
 import { RateLimitBudgets } from "./rate-limit-budgets.js";
+import { createKeyRedactor } from "./redact-key.js";
 import {
   EndUserListShape,
   EndUserResponseShape,
@@ -120,7 +121,7 @@ export function createHeronClient(options: HeronClientOptions): HeronClient {
 
   // Heron might echo the key in an error page, and the response text must
   // not carry it into the database, the browser or the log.
-  const removeKey = (text: string) => text.replaceAll(apiKey, REDACTED);
+  const removeKey = createKeyRedactor(apiKey, REDACTED);
   const budgets = new RateLimitBudgets();
 
   async function call<T>(

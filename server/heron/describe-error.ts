@@ -72,6 +72,18 @@ function describeHttpError(
   const status = error.status ?? 0;
   const description = error.envelope?.description;
 
+  if (status >= 300 && status < 400) {
+    // Heron's OpenAPI contract lists no 3xx responses. The client does not
+    // follow them, since that would resend the key to another address.
+    return {
+      status: 502,
+      code: "heron_unavailable",
+      message:
+        `Heron redirected ${subject} (HTTP ${status}) instead of answering, ` +
+        "and the console does not follow redirects. Ask an administrator " +
+        "to check HERON_BASE_URL, which may point at an old or wrong address.",
+    };
+  }
   if (status === 429) {
     // Heron documents x-ratelimit-reset on every response. Without it, wait
     // one window of the documented example limit (100 per minute).

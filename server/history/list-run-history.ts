@@ -3,11 +3,12 @@ import { z } from "zod";
 import {
   checkTimeRange,
   historyFilterShape,
+  historyOffsetPageShape,
   historySortShape,
   RunHistoryQuerySchema,
   type RunHistoryPage,
 } from "../contract/history.js";
-import { ListRunsQuerySchema, type RunList } from "../contract/runs.js";
+import type { RunList } from "../contract/runs.js";
 import { parseInput } from "../http/parse-input.js";
 import { readRuns } from "../runs/database-errors.js";
 import type { RunStore } from "../store/run-store.js";
@@ -20,7 +21,7 @@ const OffsetQuerySchema = z
   .strictObject({
     ...historyFilterShape,
     ...historySortShape,
-    ...ListRunsQuerySchema.shape,
+    ...historyOffsetPageShape,
   })
   .superRefine(checkTimeRange);
 

@@ -109,11 +109,32 @@ export function checkParametersSize(
 ): void {
   const bytes = Buffer.byteLength(parametersJson, "utf8");
   if (bytes <= limit) return;
-  const message =
+  throw parametersTooLarge(
     `The parameters are ${formatKb(bytes)} of JSON, more than the ` +
-    `${formatKb(limit)} limit. Make them smaller, or ask an administrator ` +
-    "to raise MAX_PARAMETERS_BYTES.";
-  throw new ApiError(413, "payload_too_large", message, {
+      `${formatKb(limit)} limit.`,
+  );
+}
+
+/**
+ * Returns the ApiError 413 for a request body too large to read, worded as
+ * the parameters check words it, because only the parameters can make a
+ * body that large.
+ */
+export function bodyTooLargeForParameters(
+  bodyBytes: number,
+  limit: number,
+): ApiError {
+  return parametersTooLarge(
+    `The request is ${formatKb(bodyBytes)}, too large for parameters ` +
+      `within the ${formatKb(limit)} limit.`,
+  );
+}
+
+function parametersTooLarge(problem: string): ApiError {
+  const message =
+    `${problem} Make them smaller, or ask an administrator to raise ` +
+    "MAX_PARAMETERS_BYTES.";
+  return new ApiError(413, "payload_too_large", message, {
     fields: { workflow_parameters: [message] },
   });
 }

@@ -1,4 +1,4 @@
-import express, { Router } from "express";
+import { Router } from "express";
 
 import {
   CreatePresetRequestSchema,
@@ -9,13 +9,13 @@ import {
 import { ApiError } from "../errors.js";
 import { parseInput } from "../http/parse-input.js";
 import { checkParametersSize, parseJsonBody } from "../http/parse-json-body.js";
+import { readJsonText } from "../http/read-json-text.js";
 import { accessPresets } from "../runs/database-errors.js";
 import type { PresetWriteResult, RunStore } from "../store/run-store.js";
 
 export interface PresetRoutesOptions {
   store: RunStore;
   maxParametersBytes: number;
-  bodyLimitBytes: number;
 }
 
 const PRESET_BODY = {
@@ -27,12 +27,7 @@ const PRESET_BODY = {
 export function presetRoutes(options: PresetRoutesOptions): Router {
   const { store, maxParametersBytes } = options;
   const router = Router();
-  // Read as text, as for starts: only the raw text shows integers that
-  // JSON.parse would silently round.
-  const readJsonText = express.text({
-    type: ["application/json", "application/*+json"],
-    limit: options.bodyLimitBytes,
-  });
+  const readBody = readJsonText(maxParametersBytes);
 
   const parametersText = (value: Record<string, unknown>) => {
     // The parsed original, not zod's copy, which loses a "__proto__" key.
@@ -50,7 +45,7 @@ export function presetRoutes(options: PresetRoutesOptions): Router {
     res.json(list);
   });
 
-  router.post("/api/presets", readJsonText, async (req, res) => {
+  router.post("/api/presets", readBody, async (req, res) => {
     const { data, value } = parseJsonBody(req.body, CreatePresetRequestSchema, {
       ...PRESET_BODY,
       fieldList: "workflow_name, name and workflow_parameters",
@@ -65,7 +60,7 @@ export function presetRoutes(options: PresetRoutesOptions): Router {
     res.status(201).location(`/api/presets/${saved.id}`).json(saved);
   });
 
-  router.patch("/api/presets/:id", readJsonText, async (req, res) => {
+  router.patch("/api/presets/:id", readBody, async (req, res) => {
     const { data, value } = parseJsonBody(
       req.body,
       UpdatePresetRequestSchema,

@@ -73,6 +73,15 @@ describe("start fault matrix", () => {
       message: /Heron failed on the workflow start with HTTP 502/,
     },
     {
+      name: "302 redirect",
+      fault: { respond: { status: 302, format: "html" } },
+      status: 502,
+      code: "heron_unavailable",
+      outcome: "rejected",
+      message:
+        /Heron redirected the workflow start \(HTTP 302\) instead of answering.*check HERON_BASE_URL.*did not confirm a start, so the run is recorded Rejected\.$/,
+    },
+    {
       name: "malformed JSON with 200",
       fault: { malformedJson: true },
       status: 502,

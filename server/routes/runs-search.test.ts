@@ -235,6 +235,26 @@ describe("GET /api/runs validation", () => {
     expect(await errorFields(query)).toEqual([field]);
   });
 
+  it.each([
+    ["page=1&page=2", "page", "Give page once, not 2 times."],
+    ["page=abc", "page", "page must be a whole number from 1 to 100000."],
+    ["page=0", "page", "page must be a whole number from 1 to 100000."],
+    [
+      "page=1&page_size=1.5",
+      "page_size",
+      "page_size must be a whole number from 1 to 100.",
+    ],
+    ["limit=1&limit=2", "limit", "Give limit once, not 2 times."],
+    ["sort=outcome&sort=outcome", "sort", "Give sort once, not 2 times."],
+    ["order=asc&order=desc", "order", "Give order once, not 2 times."],
+  ])("words %s plainly", async (query, field, message) => {
+    const response = await server.request(`/api/runs?${query}`);
+    const { error } = (await response.json()) as ApiErrorBody;
+
+    expect(response.status).toBe(400);
+    expect(error.fields?.[field]).toEqual([message]);
+  });
+
   it("rejects a cursor of another sort", async () => {
     const { next_cursor } = await listPage("sort=workflow_name&limit=2");
     const response = await server.request(

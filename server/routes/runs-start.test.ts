@@ -249,7 +249,10 @@ describe("POST /api/runs validation", () => {
 
     expect(response.status).toBe(413);
     expect(error.code).toBe("payload_too_large");
-    expect(error.message).toContain("17 KB limit");
+    expect(error.message).toContain("within the 1 KB limit");
+    expect(error.message).toContain("raise MAX_PARAMETERS_BYTES");
+    expect(error.fields?.workflow_parameters).toEqual([error.message]);
+    expect(startRequests()).toHaveLength(0);
   });
 
   it("rejects a body that is not JSON", async () => {

@@ -1,9 +1,10 @@
-import express, { Router } from "express";
+import { Router } from "express";
 
 import { RecentRunsQuerySchema, type RecentRuns } from "../contract/runs.js";
 import { ApiError } from "../errors.js";
 import { listRunHistory } from "../history/list-run-history.js";
 import { parseInput } from "../http/parse-input.js";
+import { readJsonText } from "../http/read-json-text.js";
 import { requestIdOf } from "../http/request-id.js";
 import { readRuns } from "../runs/database-errors.js";
 import { readIdempotencyKey } from "../runs/idempotency-key.js";
@@ -12,7 +13,6 @@ import { startRun, type StartRunDependencies } from "../runs/start-run.js";
 
 export interface RunRoutesOptions extends StartRunDependencies {
   maxParametersBytes: number;
-  bodyLimitBytes: number;
 }
 
 /**
@@ -20,27 +20,24 @@ export interface RunRoutesOptions extends StartRunDependencies {
  * list, search and show recorded runs.
  */
 export function runRoutes(options: RunRoutesOptions): Router {
-  const { store, maxParametersBytes, bodyLimitBytes } = options;
+  const { store, maxParametersBytes } = options;
   const router = Router();
 
-  // The body is read as text: only the raw text shows integers that
-  // JSON.parse would silently round.
-  const readJsonText = express.text({
-    type: ["application/json", "application/*+json"],
-    limit: bodyLimitBytes,
-  });
-
-  router.post("/api/runs", readJsonText, async (req, res) => {
-    const idempotencyKey = readIdempotencyKey(req);
-    const parsed = parseStartRequest(req.body, maxParametersBytes);
-    const { run, replayed } = await startRun(options, {
-      ...parsed,
-      idempotencyKey,
-      requestId: requestIdOf(req),
-    });
-    if (replayed) res.setHeader("idempotent-replayed", "true");
-    res.status(201).location(`/api/runs/${run.id}`).json(run);
-  });
+  router.post(
+    "/api/runs",
+    readJsonText(maxParametersBytes),
+    async (req, res) => {
+      const idempotencyKey = readIdempotencyKey(req);
+      const parsed = parseStartRequest(req.body, maxParametersBytes);
+      const { run, replayed } = await startRun(options, {
+        ...parsed,
+        idempotencyKey,
+        requestId: requestIdOf(req),
+      });
+      if (replayed) res.setHeader("idempotent-replayed", "true");
+      res.status(201).location(`/api/runs/${run.id}`).json(run);
+    },
+  );
 
   router.get("/api/runs", async (req, res) => {
     res.json(await listRunHistory(store, req.query));

@@ -34,6 +34,15 @@ export function describeStartFailure(
           "the lists.";
         return { outcome: "rejected", description: { ...general, message } };
       }
+      if (status >= 300 && status < 400) {
+        // NOTE: a 303 to a POST can mean Heron carried the start out and
+        // points at the result. Heron's contract lists no 3xx responses, so
+        // the run is recorded rejected like a 4xx response.
+        const message =
+          `${general.message} Heron did not confirm a start, so the run ` +
+          "is recorded Rejected.";
+        return { outcome: "rejected", description: { ...general, message } };
+      }
       return {
         outcome: status >= 500 ? "failed" : "rejected",
         description: general,

@@ -1,12 +1,32 @@
-import { Alert, List, Paper, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  List,
+  Paper,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
+import { lazy, Suspense } from "react";
 import { EndUserPicker } from "../features/end-users/components/end-user-picker";
 import { RecordedRunNotice } from "../features/history/components/recorded-run-notice";
-import { PresetControls } from "../features/presets/components/preset-controls";
 import { StartBudget } from "../features/rate-limits/components/start-budget";
 import { RunFollowUp } from "../features/run-checks/components/run-follow-up";
 import { TriggerForm } from "../features/trigger/components/trigger-form";
 import { WorkflowPicker } from "../features/workflows/components/workflow-picker";
 import type { useFormPrefill } from "./use-form-prefill";
+
+// Kept out of the page's first script. The form is usable while it loads.
+const PresetControls = lazy(() =>
+  import("../features/presets/components/preset-controls").then((module) => ({
+    default: module.PresetControls,
+  })),
+);
+// About the preset and recent-parameters pickers with their labels, and the
+// one line of text shown in their place before a workflow is chosen.
+const PRESET_CONTROLS_HEIGHT = 78;
+const PRESET_HINT_HEIGHT = 20;
 
 interface StartWorkflowCardProps {
   onViewInHistory: (runId: string) => void;
@@ -78,7 +98,24 @@ export function StartWorkflowCard({
           )}
           renderRunFollowUp={(run) => <RunFollowUp run={run} follow="auto" />}
           renderStartBudget={() => <StartBudget />}
-          renderPresets={(slot) => <PresetControls {...slot} />}
+          renderPresets={(slot) => (
+            <Suspense
+              fallback={
+                <Skeleton
+                  height={
+                    slot.workflowName === null
+                      ? PRESET_HINT_HEIGHT
+                      : PRESET_CONTROLS_HEIGHT
+                  }
+                  maw={580}
+                >
+                  <VisuallyHidden>Loading the presets…</VisuallyHidden>
+                </Skeleton>
+              }
+            >
+              <PresetControls {...slot} />
+            </Suspense>
+          )}
           onViewInHistory={onViewInHistory}
         />
       </Stack>

@@ -1,7 +1,4 @@
-import type {
-  ListRunsQuery,
-  RecentRunsQuery,
-} from "../../server/contract/runs";
+import type { RecentRunsQuery } from "../../server/contract/runs";
 
 /**
  * Query keys for runs. They are shared rather than owned by one feature
@@ -12,8 +9,8 @@ import type {
 export const runKeys = {
   all: ["runs"] as const,
   lists: () => [...runKeys.all, "list"] as const,
-  /** A page of the history; the query includes its filters. */
-  list: (query: ListRunsQuery & Record<string, string | number>) =>
+  /** A page of the history; the query includes its filters and cursor. */
+  list: (query: Record<string, string | number>) =>
     [...runKeys.lists(), query] as const,
   details: () => [...runKeys.all, "detail"] as const,
   detail: (id: string) => [...runKeys.details(), id] as const,

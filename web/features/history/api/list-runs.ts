@@ -3,21 +3,24 @@ import {
   queryOptions,
   useQuery,
 } from "@tanstack/react-query";
-import type { ListRunsQuery, RunList } from "../../../../server/contract/runs";
+import type { RunHistoryPage } from "../../../../server/contract/history";
 import { apiRequest } from "../../../lib/api-client";
 import { runKeys } from "../../../lib/run-query-keys";
 
 const SENDING_POLL_MS = 3_000;
 
-/** A history page and its filters, each filter a query value. */
-export type RunListQuery = ListRunsQuery & Record<string, string | number>;
+/**
+ * A keyset page of the history: its filters and sort, `limit`, and `cursor`
+ * (the previous page's next_cursor) except on the first page.
+ */
+export type RunListQuery = Record<string, string | number>;
 
-/** Lists recorded runs that match the filters, newest first, one page at a time. */
+/** Lists recorded runs that match the filters, one keyset page at a time. */
 export function listRuns(
   query: RunListQuery,
   signal?: AbortSignal,
-): Promise<RunList> {
-  return apiRequest<RunList>("/api/runs", { query, signal });
+): Promise<RunHistoryPage> {
+  return apiRequest<RunHistoryPage>("/api/runs", { query, signal });
 }
 
 export const runListQueryOptions = (query: RunListQuery) =>

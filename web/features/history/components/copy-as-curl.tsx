@@ -7,7 +7,7 @@ export function CopyAsCurl({ run }: { run: Run }) {
   return (
     <CopyButton value={buildCurlCommand(run)}>
       {({ copied, copy }) => (
-        <Button variant="default" size="compact-sm" onClick={copy}>
+        <Button variant="default" size="xs" onClick={copy}>
           {copied ? "Copied as curl" : "Copy as curl"}
         </Button>
       )}

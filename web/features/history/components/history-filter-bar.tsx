@@ -1,5 +1,6 @@
 import { Button, Group, MultiSelect, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
+import { HISTORY_SEARCH_MAX } from "../../../../server/contract/history";
 import {
   RUN_OUTCOMES,
   type RunOutcome,
@@ -50,6 +51,7 @@ export function HistoryFilterBar({ filters, onChange }: HistoryFilterBarProps) {
           label="Search"
           description="End user, workflow or execution id"
           value={draft.q}
+          maxLength={HISTORY_SEARCH_MAX}
           onChange={(event) => set("q", event.currentTarget.value)}
           w={220}
         />

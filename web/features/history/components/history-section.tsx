@@ -1,15 +1,5 @@
-import {
-  Button,
-  Group,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
-import type { PaginationState } from "@tanstack/react-table";
-import { useState, type ReactNode } from "react";
+import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import type { Run } from "../../../../server/contract/runs";
 import { ApiErrorAlert } from "../../../components/api-error-alert";
 import { useRunList } from "../api/list-runs";
@@ -18,17 +8,30 @@ import {
   hasHistoryFilters,
   historyFilterQuery,
   sortHistoryBy,
-  type HistoryFilters,
 } from "../lib/history-filters";
 import { useUrlHistoryFilters } from "../lib/use-url-history-filters";
-import { HistoryFilterBar } from "./history-filter-bar";
-import { RunDetailDrawer } from "./run-detail-drawer";
+import { HistoryPagination } from "./history-pagination";
+import {
+  HistoryFilterBarSkeleton,
+  HistorySkeleton,
+  RunDetailDrawerSkeleton,
+} from "./history-skeletons";
 import { RunsTable } from "./runs-table";
 
+// Both are kept out of the page's first script: the filter form carries the
+// outcome multi-select, and the drawer loads only once a run is opened.
+const HistoryFilterBar = lazy(() =>
+  import("./history-filter-bar").then((module) => ({
+    default: module.HistoryFilterBar,
+  })),
+);
+const RunDetailDrawer = lazy(() =>
+  import("./run-detail-drawer").then((module) => ({
+    default: module.RunDetailDrawer,
+  })),
+);
+
 const PAGE_SIZE = 20;
-const SKELETON_ROWS = 5;
-// About one table row: a two-line time or end user plus cell padding.
-const SKELETON_ROW_HEIGHT = 52;
 
 interface HistorySectionProps {
   /** The run whose details are open, or null. */
@@ -40,28 +43,33 @@ interface HistorySectionProps {
   onStartLike: (run: Run) => void;
 }
 
-/** Recent runs, newest first, with a drawer for one run's full record. */
+/**
+ * Recorded runs, newest first unless sorted otherwise, one keyset page at a
+ * time, with a drawer for one run's full record.
+ */
 export function HistorySection({
   openRunId,
   onOpenRun,
   renderRunFollowUp,
   onStartLike,
 }: HistorySectionProps) {
-  const [pagination, setPagination] = useState<PaginationState>({
-    pageIndex: 0,
-    pageSize: PAGE_SIZE,
-  });
-  const [filters, setFilters] = useUrlHistoryFilters();
+  const history = useUrlHistoryFilters();
+  const { filters, cursor, previousCursors } = history;
   const runs = useRunList({
     ...historyFilterQuery(filters),
-    page: pagination.pageIndex + 1,
-    page_size: pagination.pageSize,
+    limit: PAGE_SIZE,
+    ...(cursor === "" ? {} : { cursor }),
   });
-
-  function changeFilters(next: HistoryFilters) {
-    setFilters(next);
-    setPagination((current) => ({ ...current, pageIndex: 0 }));
-  }
+  const page = runs.data;
+  // Mounted from the first opening on, so later closings still animate.
+  const [drawerLoaded, setDrawerLoaded] = useState(openRunId !== null);
+  if (openRunId !== null && !drawerLoaded) setDrawerLoaded(true);
+  // After a reload on a later page the earlier cursors are gone, so the
+  // page's number is unknown.
+  const pageNumber =
+    cursor === "" || previousCursors.length > 0
+      ? previousCursors.length + 1
+      : null;
 
   return (
     <Paper
@@ -86,7 +94,9 @@ export function HistorySection({
           </Button>
         </Group>
 
-        <HistoryFilterBar filters={filters} onChange={changeFilters} />
+        <Suspense fallback={<HistoryFilterBarSkeleton />}>
+          <HistoryFilterBar filters={filters} onChange={history.setFilters} />
+        </Suspense>
 
         {runs.isPending && <HistorySkeleton />}
 
@@ -98,47 +108,65 @@ export function HistorySection({
           />
         )}
 
-        {runs.data && runs.data.total === 0 && (
+        {runs.isError && cursor !== "" && (
+          <Group>
+            <Button variant="default" size="xs" onClick={history.showFirstPage}>
+              Go to the first page
+            </Button>
+          </Group>
+        )}
+
+        {page && page.runs.length === 0 && (
           <Text c="dimmed" ta="center" py="xl">
-            {hasHistoryFilters(filters)
-              ? "No runs match these filters. Clear them to see every run."
-              : "No runs yet. Start one above."}
+            {emptyMessage(cursor !== "", hasHistoryFilters(filters))}
           </Text>
         )}
 
-        {runs.data && runs.data.total > 0 && (
+        {page && page.runs.length > 0 && (
           <RunsTable
-            runs={runs.data.runs}
-            total={runs.data.total}
-            pagination={pagination}
-            onPaginationChange={setPagination}
+            runs={page.runs}
             onOpenRun={onOpenRun}
             onStartLike={onStartLike}
             sort={currentHistorySort(filters)}
-            onSort={(column) => changeFilters(sortHistoryBy(filters, column))}
+            onSort={(column) =>
+              history.setFilters(sortHistoryBy(filters, column))
+            }
             fetching={runs.isPlaceholderData}
           />
         )}
+
+        {page && (page.runs.length > 0 || cursor !== "") && (
+          <HistoryPagination
+            pageNumber={pageNumber}
+            runCount={page.runs.length}
+            canFirst={cursor !== "" && !runs.isPlaceholderData}
+            canPrevious={previousCursors.length > 0 && !runs.isPlaceholderData}
+            canNext={page.next_cursor !== null && !runs.isPlaceholderData}
+            onFirst={history.showFirstPage}
+            onPrevious={history.showPreviousPage}
+            onNext={() => {
+              if (page.next_cursor) history.showNextPage(page.next_cursor);
+            }}
+          />
+        )}
       </Stack>
-      <RunDetailDrawer
-        runId={openRunId}
-        onClose={() => onOpenRun(null)}
-        renderFollowUp={renderRunFollowUp}
-        onStartLike={onStartLike}
-      />
+      {drawerLoaded && (
+        <Suspense fallback={<RunDetailDrawerSkeleton />}>
+          <RunDetailDrawer
+            runId={openRunId}
+            onClose={() => onOpenRun(null)}
+            renderFollowUp={renderRunFollowUp}
+            onStartLike={onStartLike}
+          />
+        </Suspense>
+      )}
     </Paper>
   );
 }
 
-/** Stands in for the table's header and rows while the first page loads. */
-function HistorySkeleton() {
-  return (
-    <Stack gap={6} role="status">
-      <VisuallyHidden>Loading the history…</VisuallyHidden>
-      <Skeleton height={20} width="100%" radius="sm" />
-      {Array.from({ length: SKELETON_ROWS }, (_, i) => (
-        <Skeleton key={i} height={SKELETON_ROW_HEIGHT} radius="sm" />
-      ))}
-    </Stack>
-  );
+function emptyMessage(laterPage: boolean, filtered: boolean): string {
+  if (laterPage) return "No more runs. Go back to the first page.";
+  return filtered
+    ? "No runs match these filters. Clear them to see every run."
+    : "No runs yet. Start one above.";
 }

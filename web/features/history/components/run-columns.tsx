@@ -1,9 +1,5 @@
 import { Stack, Text } from "@mantine/core";
-import {
-  createColumnHelper,
-  rowPaginationFeature,
-  tableFeatures,
-} from "@tanstack/react-table";
+import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import type { Run } from "../../../../server/contract/runs";
 import { StackedLocalTime } from "../../../components/local-time";
 import { OutcomeBadge } from "../../../components/outcome-badge";
@@ -11,9 +7,9 @@ import { TruncatedId } from "../../../components/truncated-id";
 import { formatLocalDateTime } from "../../../lib/format-date";
 import { formatDuration } from "../../../lib/format-duration";
 
-// Pagination state lives in the table, but the server cuts the pages, so no
-// client row model is registered.
-export const runTableFeatures = tableFeatures({ rowPaginationFeature });
+// The server sorts and cuts the pages, so the table needs no features of its
+// own beyond rendering rows.
+export const runTableFeatures = tableFeatures({});
 
 // Wide enough for a Heron id's prefix and several characters after it.
 const ID_MAX_WIDTH = 80;

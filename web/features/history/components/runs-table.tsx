@@ -6,14 +6,13 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from "@mantine/core";
-import { useTable, type PaginationState } from "@tanstack/react-table";
+import { useTable } from "@tanstack/react-table";
 import type { HistorySortColumn } from "../../../../server/contract/history";
 import type { Run } from "../../../../server/contract/runs";
 import { copyShareLink } from "../../../lib/copy-share-link";
 import { formatLocalDateTime } from "../../../lib/format-date";
 import { draftFromRun } from "../../../lib/start-draft";
 import { runColumns, runTableFeatures } from "./run-columns";
-import { HistoryPagination } from "./history-pagination";
 
 // Table columns that the history API can sort by, with the API's name.
 const SORTABLE_COLUMNS: Record<string, HistorySortColumn> = {
@@ -36,11 +35,6 @@ const TABLE_MIN_WIDTH = 960;
 
 interface RunsTableProps {
   runs: Run[];
-  total: number;
-  pagination: PaginationState;
-  onPaginationChange: (
-    updater: PaginationState | ((old: PaginationState) => PaginationState),
-  ) => void;
   onOpenRun: (runId: string) => void;
   /** Fills the start form with this run's end user, workflow and parameters. */
   onStartLike: (run: Run) => void;
@@ -52,9 +46,6 @@ interface RunsTableProps {
 /** Renders the history as a table. A row click or its Details button opens the run. */
 export function RunsTable({
   runs,
-  total,
-  pagination,
-  onPaginationChange,
   onOpenRun,
   onStartLike,
   sort,
@@ -66,10 +57,6 @@ export function RunsTable({
     columns: runColumns,
     data: runs,
     getRowId: (run) => run.id,
-    manualPagination: true,
-    rowCount: total,
-    state: { pagination },
-    onPaginationChange,
   });
 
   return (
@@ -155,15 +142,6 @@ export function RunsTable({
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <HistoryPagination
-        pageIndex={table.state.pagination.pageIndex}
-        pageCount={Math.max(1, table.getPageCount())}
-        canPrevious={table.getCanPreviousPage()}
-        canNext={table.getCanNextPage()}
-        onPrevious={() => table.previousPage()}
-        onNext={() => table.nextPage()}
-        total={total}
-      />
     </>
   );
 }

@@ -4,6 +4,7 @@ import {
   EMPTY_HISTORY_FILTERS,
   hasHistoryFilters,
   historyFilterQuery,
+  readHistoryCursor,
   readHistoryFilters,
   sortHistoryBy,
   writeHistoryFilters,
@@ -41,6 +42,24 @@ describe("history filters", () => {
     expect(params.get("start")).toBe("abc");
     expect(params.get("q")).toBeNull();
     expect(params.get("workflow_name")).toBe("send_report");
+  });
+
+  it("writes and reads the page cursor", () => {
+    const filters = { ...EMPTY_HISTORY_FILTERS, q: "acme" };
+    const search = writeHistoryFilters("", filters, "eyJzb3J0Ijoi");
+
+    expect(readHistoryCursor(search)).toBe("eyJzb3J0Ijoi");
+    expect(readHistoryFilters(search)).toEqual(filters);
+  });
+
+  it("drops the cursor for the first page", () => {
+    const search = writeHistoryFilters("?cursor=old&q=acme", {
+      ...EMPTY_HISTORY_FILTERS,
+      q: "acme",
+    });
+
+    expect(readHistoryCursor(search)).toBe("");
+    expect(new URLSearchParams(search).has("cursor")).toBe(false);
   });
 
   it("sends only the filters that are set", () => {

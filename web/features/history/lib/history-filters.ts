@@ -40,6 +40,8 @@ const TEXT_KEYS = [
   "to",
 ] as const;
 
+const CURSOR_KEY = "cursor";
+
 /**
  * Reads the filters from a URL query. Unknown outcomes are dropped. Other
  * values are kept as written, so the server can name what is invalid.
@@ -80,22 +82,30 @@ export function historyFilterQuery(
   return query;
 }
 
+/** Reads the keyset cursor of the history page from a URL query, or "". */
+export function readHistoryCursor(search: string): string {
+  return new URLSearchParams(search).get(CURSOR_KEY) ?? "";
+}
+
 /**
- * Writes the filters into a URL query, keeping the parameters that are not
- * filters (such as a share link) as they are.
+ * Writes the filters and the page's cursor ("" for the first page) into a
+ * URL query, keeping the parameters that are not filters (such as a share
+ * link) as they are.
  */
 export function writeHistoryFilters(
   search: string,
   filters: HistoryFilters,
+  cursor = "",
 ): string {
   const params = new URLSearchParams(search);
 
-  for (const key of [...TEXT_KEYS, "outcome", "sort", "order"]) {
+  for (const key of [...TEXT_KEYS, "outcome", "sort", "order", CURSOR_KEY]) {
     params.delete(key);
   }
   for (const [key, value] of Object.entries(historyFilterQuery(filters))) {
     params.set(key, value);
   }
+  if (cursor !== "") params.set(CURSOR_KEY, cursor);
 
   const text = params.toString();
   return text === "" ? "" : `?${text}`;

@@ -1,31 +1,48 @@
 import { useEffect, useState } from "react";
 import {
+  readHistoryCursor,
   readHistoryFilters,
   writeHistoryFilters,
   type HistoryFilters,
 } from "./history-filters";
 
+interface HistoryView {
+  filters: HistoryFilters;
+  /** Keyset cursor of the page shown, or "" for the first page. */
+  cursor: string;
+  /** Cursors of the pages before this one, so "Previous" can go back. */
+  previousCursors: string[];
+}
+
+function readView(): HistoryView {
+  const { search } = window.location;
+  return {
+    filters: readHistoryFilters(search),
+    cursor: readHistoryCursor(search),
+    previousCursors: [],
+  };
+}
+
 /**
- * Keeps the history filters in the page URL, so a filtered history can be
- * bookmarked or sent. Replaces the history entry instead of pushing one per
- * keystroke; back and forward still restore filters other pages set.
+ * Keeps the history filters, sort and page cursor in the page URL, so a
+ * filtered history can be bookmarked or sent. Replaces the history entry
+ * instead of pushing one per keystroke; back and forward still restore
+ * filters other pages set. The cursors of earlier pages live only in
+ * memory, so after a reload on a later page "First page" is the way back.
  */
 export function useUrlHistoryFilters() {
-  const [filters, setFilters] = useState(() =>
-    readHistoryFilters(window.location.search),
-  );
+  const [view, setView] = useState(readView);
 
   useEffect(() => {
-    const readUrl = () =>
-      setFilters(readHistoryFilters(window.location.search));
+    const readUrl = () => setView(readView());
     window.addEventListener("popstate", readUrl);
     return () => window.removeEventListener("popstate", readUrl);
   }, []);
 
-  function updateFilters(next: HistoryFilters) {
-    setFilters(next);
+  function show(next: HistoryView) {
+    setView(next);
     const { pathname, search, hash } = window.location;
-    const nextSearch = writeHistoryFilters(search, next);
+    const nextSearch = writeHistoryFilters(search, next.filters, next.cursor);
     window.history.replaceState(
       window.history.state,
       "",
@@ -33,5 +50,24 @@ export function useUrlHistoryFilters() {
     );
   }
 
-  return [filters, updateFilters] as const;
+  return {
+    ...view,
+    /** Applies new filters or sort, starting again from the first page. */
+    setFilters: (filters: HistoryFilters) =>
+      show({ filters, cursor: "", previousCursors: [] }),
+    showNextPage: (nextCursor: string) =>
+      show({
+        filters: view.filters,
+        cursor: nextCursor,
+        previousCursors: [...view.previousCursors, view.cursor],
+      }),
+    showPreviousPage: () =>
+      show({
+        filters: view.filters,
+        cursor: view.previousCursors.at(-1) ?? "",
+        previousCursors: view.previousCursors.slice(0, -1),
+      }),
+    showFirstPage: () =>
+      show({ filters: view.filters, cursor: "", previousCursors: [] }),
+  };
 }

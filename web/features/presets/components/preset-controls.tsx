@@ -154,6 +154,9 @@ export function PresetControls({
           disabled={list.length === 0}
           searchable
           w={280}
+          // In place rather than in a portal, so the open list stays inside
+          // the page's landmarks.
+          comboboxProps={{ withinPortal: false }}
         />
         <RecentParametersSelect workflowName={workflowName} onUse={onUse} />
       </Group>
