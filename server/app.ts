@@ -7,6 +7,7 @@ import helmet from "helmet";
 
 import type { Config } from "./config.js";
 import type { Health } from "./contract/heron-data.js";
+import type { EndUserDirectory } from "./directory/end-user-directory.js";
 import { EndUserNames } from "./end-users/end-user-names.js";
 import { ApiError, errorHandler } from "./errors.js";
 import type { HeronClient } from "./heron/client.js";
@@ -32,6 +33,8 @@ export interface AppOptions {
   heronMode: Health["heron_mode"];
   /** Starts in flight and reconciliation, shared with shutdown. */
   runServices: RunServices;
+  /** The end-user directory; its caller starts and stops the sync. */
+  directory: EndUserDirectory;
   /** The built web app; defaults to dist/ at the project root. */
   staticDir?: string;
 }
@@ -40,7 +43,8 @@ const DEFAULT_STATIC_DIR = fileURLToPath(new URL("../dist", import.meta.url));
 
 /** Builds the console's Express app. Listening is left to the caller. */
 export function createApp(options: AppOptions): Express {
-  const { config, heron, store, logger, heronMode, runServices } = options;
+  const { config, heron, store, logger, heronMode, runServices, directory } =
+    options;
   const endUserNames = new EndUserNames();
   const app = express();
 
@@ -75,7 +79,7 @@ export function createApp(options: AppOptions): Express {
   });
 
   app.use(healthRoutes(heronMode));
-  app.use(endUserRoutes(heron, endUserNames));
+  app.use(endUserRoutes(directory, endUserNames));
   app.use(workflowRoutes(heron));
   app.use(heronRateLimitRoutes(heron));
   // Before runRoutes, whose /api/runs/:id would take "export.csv" as an id.
@@ -88,6 +92,7 @@ export function createApp(options: AppOptions): Express {
       logger,
       inFlight: runServices.inFlight,
       onUnknown: (runId) => runServices.reconciler.schedule(runId),
+      onEndUserNotFound: (heronId) => directory.markGone(heronId),
       duplicateWindowMinutes: config.runs.duplicateWindowMinutes,
       heronTimeoutMs: config.heron.timeoutMs,
       maxParametersBytes: config.maxParametersBytes,

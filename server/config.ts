@@ -40,10 +40,20 @@ export interface Config {
   };
   /** How long shutdown waits for starts in flight before it records them. */
   shutdownGraceMs: number;
+  directory: {
+    /** Minutes between refreshes of the end-user directory; 0 turns them off. */
+    refreshMinutes: number;
+    /** Share of Heron's list-end-users rate limit the sync may use, 0 to 1. */
+    rateShare: number;
+    /** End users per page of the sync, at most Heron's 10,000. */
+    pageSize: number;
+  };
   sandbox: {
     port: number;
     /** Milliseconds between the sandbox's execution steps, null for default. */
     executionStepMs: number | null;
+    /** End users the sandbox seeds, null for its default of 240. */
+    endUsers: number | null;
   };
 }
 
@@ -97,6 +107,17 @@ const baseUrlSchema = z.string().transform((text, context) => {
   return url.origin + url.pathname.replace(/\/+$/, "");
 });
 
+function fraction(min: number, max: number) {
+  const expected = `expected a decimal number from ${min} to ${max}, such as 0.5`;
+  return z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, { error: expected })
+    .transform(Number)
+    .pipe(
+      z.number().min(min, { error: expected }).max(max, { error: expected }),
+    );
+}
+
 const MAX_RECONCILE_DELAYS = 10;
 
 const delayListSchema = z.string().transform((text, context) => {
@@ -139,8 +160,12 @@ const EnvSchema = z.object({
   DUPLICATE_WINDOW_MINUTES: wholeNumber(0, 1440, "minutes").default(10),
   RECONCILE_DELAYS_MS: delayListSchema.default([3000, 30_000]),
   SHUTDOWN_GRACE_MS: wholeNumber(0, 600_000, "milliseconds").default(10_000),
+  DIRECTORY_REFRESH_MINUTES: wholeNumber(0, 1440, "minutes").default(15),
+  DIRECTORY_RATE_SHARE: fraction(0.01, 1).default(0.5),
+  DIRECTORY_PAGE_SIZE: wholeNumber(1, 10_000, "end users").default(5000),
   SANDBOX_PORT: wholeNumber(0, 65535, "a TCP port").default(0),
   SANDBOX_EXECUTION_STEP_MS: wholeNumber(0, 600_000, "milliseconds").optional(),
+  SANDBOX_END_USERS: wholeNumber(1, 1_000_000, "end users").optional(),
 });
 
 type EnvName = keyof typeof EnvSchema.shape;
@@ -191,9 +216,15 @@ export function loadConfig(
       reconcileDelaysMs: vars.RECONCILE_DELAYS_MS,
     },
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
+    directory: {
+      refreshMinutes: vars.DIRECTORY_REFRESH_MINUTES,
+      rateShare: vars.DIRECTORY_RATE_SHARE,
+      pageSize: vars.DIRECTORY_PAGE_SIZE,
+    },
     sandbox: {
       port: vars.SANDBOX_PORT,
       executionStepMs: vars.SANDBOX_EXECUTION_STEP_MS ?? null,
+      endUsers: vars.SANDBOX_END_USERS ?? null,
     },
   });
 }

@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
+import { EndUserDirectory } from "./directory/end-user-directory.js";
+import { openDirectoryDatabase } from "./directory/open-directory-database.js";
 import { createHeronClient } from "./heron/client.js";
 import { listen, type ListeningServer } from "./listen.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -43,6 +45,9 @@ async function startEmbeddedSandbox(
     quiet: !["trace", "debug", "info"].includes(config.logLevel),
     ...(config.sandbox.executionStepMs !== null
       ? { executionStepMs: config.sandbox.executionStepMs }
+      : {}),
+    ...(config.sandbox.endUsers !== null
+      ? { endUsers: config.sandbox.endUsers }
       : {}),
   });
   logger.warn(
@@ -99,6 +104,12 @@ async function main(): Promise<void> {
   const store = await openStore(config.databasePath);
   const runServices = createRunServices({ config, heron, store, logger });
   await recoverInterruptedRuns(store, runServices.reconciler, logger);
+  const directory = new EndUserDirectory({
+    heron,
+    db: openDirectoryDatabase(config.databasePath),
+    logger,
+    ...config.directory,
+  });
   const app = createApp({
     config,
     heron,
@@ -106,8 +117,10 @@ async function main(): Promise<void> {
     logger,
     heronMode: sandbox ? "sandbox" : "heron",
     runServices,
+    directory,
   });
   listening.serve(app);
+  directory.start();
   server.on("error", (error) => {
     logger.fatal({ err: error }, "the HTTP server failed");
     process.exit(1);
@@ -126,6 +139,8 @@ async function main(): Promise<void> {
       "stopping: waiting for requests in flight",
     );
     try {
+      // Before shutDown closes the Heron client that the sync calls through.
+      await directory.stop();
       await shutDown({
         server,
         runServices,
@@ -135,6 +150,7 @@ async function main(): Promise<void> {
         logger,
         graceMs: config.shutdownGraceMs,
       });
+      directory.close();
     } catch (error) {
       logger.fatal({ err: error }, "stopping the console failed");
       process.exit(1);

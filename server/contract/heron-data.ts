@@ -10,20 +10,50 @@ export interface EndUserSummary {
   status: string | null;
 }
 
+/** Maximum search text length, the maximum length of Heron's end_user_id. */
+export const END_USER_SEARCH_MAX_LENGTH = 140;
+
 export const EndUserSearchQuerySchema = z.strictObject({
   search: z
     .string()
     .trim()
-    .max(140, "Search text is at most 140 characters.")
+    .max(
+      END_USER_SEARCH_MAX_LENGTH,
+      `Search text is at most ${END_USER_SEARCH_MAX_LENGTH} characters.`,
+    )
     .default(""),
 });
 
+/** Highest match count a search reports; counting further costs time. */
+export const END_USER_SEARCH_COUNT_LIMIT = 1000;
+
+/** The completeness and age of the console's copy of Heron's end users. */
+export interface EndUserDirectoryStatus {
+  /**
+   * "syncing" while pages are being fetched from Heron, "failed" when the
+   * last sync stopped on an error, else "ready".
+   */
+  state: "syncing" | "ready" | "failed";
+  /** False until the first full sync has finished: the list is partial. */
+  complete: boolean;
+  /** When the last full sync or refresh finished, ISO 8601 UTC. */
+  synced_at: string | null;
+  /** End users in the directory, gone ones not counted. */
+  count: number;
+  /** The reason the last sync failed, for staff, or null unless "failed". */
+  error: string | null;
+}
+
 export interface EndUserSearchResult {
   end_users: EndUserSummary[];
-  /** "exact" when the text was looked up as a heron id or end_user_id. */
+  /** "exact" when the text was a heron id or end_user_id. */
   match: "exact" | "search";
-  /** How many users matched at Heron; more than end_users.length when cut. */
+  /**
+   * How many users matched, more than end_users.length when cut. Counting
+   * stops at END_USER_SEARCH_COUNT_LIMIT, so that value means "at least".
+   */
   total: number;
+  directory: EndUserDirectoryStatus;
 }
 
 export interface WorkflowSummary {

@@ -6,7 +6,7 @@ type EndUsersGet = paths["/api/end_users"]["get"];
 
 export type EndUserListQuery = Pick<
   NonNullable<EndUsersGet["parameters"]["query"]>,
-  "name" | "end_user_id" | "heron_id" | "status" | "page" | "limit"
+  "name" | "end_user_id" | "heron_id" | "status" | "page" | "limit" | "order_by"
 >;
 
 export type EndUserList =

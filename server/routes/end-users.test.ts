@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import type { ApiErrorBody } from "../contract/errors.js";
-import type { EndUserSearchResult } from "../contract/heron-data.js";
+import type {
+  EndUserDirectoryStatus,
+  EndUserSearchResult,
+} from "../contract/heron-data.js";
 import { seedEndUsers } from "../sandbox/index.js";
 import { startTestServer, type TestServer } from "../testing/test-server.js";
 
@@ -25,7 +28,10 @@ function heronCalls() {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { HERON_TIMEOUT_MS: "300" } });
+  server = await startTestServer({
+    env: { HERON_TIMEOUT_MS: "300" },
+    directorySync: "wait",
+  });
 });
 
 afterEach(() => {
@@ -37,15 +43,30 @@ afterAll(async () => {
 });
 
 describe("GET /api/end-users", () => {
-  it("lists the first 20 users without a search", async () => {
+  it("lists the newest 20 users without a search", async () => {
     const { response, body } = await search("");
+    const newest = [...seedEndUsers()].sort(
+      (a, b) =>
+        b.last_updated.localeCompare(a.last_updated) ||
+        a.heron_id.localeCompare(b.heron_id),
+    )[0];
 
     expect(response.status).toBe(200);
     expect(body.match).toBe("search");
     expect(body.end_users).toHaveLength(20);
-    expect(body.total).toBeGreaterThanOrEqual(200);
-    expect(heronCalls()).toEqual(["list_end_users"]);
-    expect(server.sandbox.control.requests()[0]?.url).toContain("limit=20");
+    expect(body.total).toBe(seedEndUsers().length);
+    expect(body.end_users[0]?.heron_id).toBe(newest?.heron_id);
+    expect(heronCalls()).toEqual([]);
+  });
+
+  it("carries the directory's status", async () => {
+    const { body } = await search("");
+
+    expect(body.directory.state).toBe("ready");
+    expect(body.directory.complete).toBe(true);
+    expect(body.directory.count).toBe(seedEndUsers().length);
+    expect(Date.parse(body.directory.synced_at ?? "")).not.toBeNaN();
+    expect(body.directory.error).toBeNull();
   });
 
   it("finds a user by heron id exactly", async () => {
@@ -62,31 +83,7 @@ describe("GET /api/end-users", () => {
         status: user.status ?? null,
       },
     ]);
-    expect(heronCalls()).toEqual(["get_end_user"]);
-  });
-
-  it("finds a user by end_user_id exactly", async () => {
-    const user = someUser();
-    const { body } = await search(user.end_user_id);
-
-    expect(body.match).toBe("exact");
-    expect(body.end_users[0]?.heron_id).toBe(user.heron_id);
-  });
-
-  it("falls back to a name search", async () => {
-    const user = someUser();
-    const word = (user.name ?? "").split(" ")[0] ?? "";
-    const { body } = await search(word);
-
-    expect(body.match).toBe("search");
-    expect(heronCalls()).toEqual(["get_end_user", "list_end_users"]);
-    const query = new URL(
-      server.sandbox.control.requests()[1]?.url ?? "",
-      "http://sandbox.invalid",
-    ).searchParams;
-    expect(query.get("name")).toBe(word);
-    expect(query.get("limit")).toBe("20");
-    expect(body.end_users.length).toBeGreaterThan(0);
+    expect(heronCalls()).toEqual([]);
   });
 
   it("finds an end_user_id with spaces exactly", async () => {
@@ -98,31 +95,33 @@ describe("GET /api/end-users", () => {
     expect(body.end_users[0]?.heron_id).toBe(user.heron_id);
   });
 
-  it("searches names with spaces by name too", async () => {
+  it("answers name searches without calling Heron", async () => {
     const user = someUser();
     const { body } = await search(user.name ?? "");
 
     expect(body.match).toBe("search");
-    expect(heronCalls().sort()).toEqual(["get_end_user", "list_end_users"]);
+    expect(body.end_users[0]?.heron_id).toBe(user.heron_id);
+    expect(heronCalls()).toEqual([]);
   });
 
-  it("looks up a heron id without a name search", async () => {
-    const user = someUser();
-    const { body } = await search(user.heron_id);
-
-    expect(body.match).toBe("exact");
-    expect(heronCalls()).toEqual(["get_end_user"]);
-  });
-
-  it("rejects a search over 140 characters", async () => {
+  it("rejects a search over 140 characters with 422", async () => {
     const response = await server.request(
       `/api/end-users?search=${"a".repeat(141)}`,
     );
     const { error } = (await response.json()) as ApiErrorBody;
 
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(422);
     expect(error.code).toBe("validation_failed");
-    expect(error.fields?.search).toHaveLength(1);
+    expect(error.fields?.search?.[0]).toContain("at most 140 characters");
+    expect(heronCalls()).toEqual([]);
+  });
+
+  it("accepts a search of exactly 140 characters", async () => {
+    const response = await server.request(
+      `/api/end-users?search=${"a".repeat(140)}`,
+    );
+
+    expect(response.status).toBe(200);
   });
 
   it("rejects an unknown query parameter", async () => {
@@ -133,65 +132,51 @@ describe("GET /api/end-users", () => {
     expect(error.fields?.limit?.[0]).toContain("not a known parameter");
   });
 
-  it("maps a Heron timeout to 504", async () => {
-    server.sandbox.control.setFault({
-      operation: "list_end_users",
-      hang: true,
-    });
-
-    const response = await server.request("/api/end-users?search=");
-    const { error } = (await response.json()) as ApiErrorBody;
-
-    expect(response.status).toBe(504);
-    expect(error.code).toBe("heron_timeout");
-    expect(error.runId).toBeUndefined();
-  });
-
-  it("falls back to the name search on a failed lookup", async () => {
+  it("keeps local results when a lookup fails", async () => {
     server.sandbox.control.setFault({
       operation: "get_end_user",
       respond: { status: 500, format: "envelope" },
     });
-    const user = someUser();
 
-    const { response, body } = await search(user.name ?? "");
+    const { response, body } = await search("no-such-id-77");
 
     expect(response.status).toBe(200);
-    expect(body.match).toBe("search");
-    expect(body.end_users.map((u) => u.heron_id)).toContain(user.heron_id);
+    expect(body.end_users).toEqual([]);
+    expect(heronCalls()).toEqual(["get_end_user"]);
   });
 
-  it("maps a Heron 500 on the name search to 502", async () => {
-    server.sandbox.control.setFault({
-      operation: "list_end_users",
-      respond: { status: 500, format: "envelope" },
-    });
+  it("asks Heron once about an unknown id", async () => {
+    await search("still-unknown-42");
+    await search("still-unknown-42");
 
-    const response = await server.request("/api/end-users?search=cust_1");
-    const { error } = (await response.json()) as ApiErrorBody;
+    expect(heronCalls()).toEqual(["get_end_user"]);
+  });
+});
 
-    expect(response.status).toBe(502);
-    expect(error.code).toBe("heron_unavailable");
+describe("directory routes", () => {
+  it("GET /api/end-users/directory returns the status", async () => {
+    const response = await server.request("/api/end-users/directory");
+    const body = (await response.json()) as EndUserDirectoryStatus;
+
+    expect(response.status).toBe(200);
+    expect(body.count).toBe(seedEndUsers().length);
+    expect(body.complete).toBe(true);
   });
 
-  it("maps a Heron 429 with a retry time", async () => {
-    server.sandbox.control.setFault({
-      operation: "list_end_users",
-      respond: {
-        status: 429,
-        format: "envelope",
-        description: "100 per 1 minute",
-      },
+  it("POST /api/end-users/directory/refresh refreshes", async () => {
+    const user = someUser();
+    server.sandbox.control.updateEndUser(user.heron_id, {
+      name: "Renamed Refresh Holdings",
     });
 
-    const response = await server.request("/api/end-users?search=");
-    const { error } = (await response.json()) as ApiErrorBody;
+    const response = await server.request("/api/end-users/directory/refresh", {
+      method: "POST",
+    });
+    await server.directory.whenIdle();
+    const { body } = await search("Renamed Refresh");
 
-    expect(response.status).toBe(429);
-    expect(error.code).toBe("heron_rate_limited");
-    expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(1);
-    expect(response.headers.get("retry-after")).toBe(
-      String(error.retryAfterSeconds),
-    );
+    expect(response.status).toBe(202);
+    expect(body.end_users.map((u) => u.heron_id)).toEqual([user.heron_id]);
+    expect(heronCalls()).toContain("list_end_users");
   });
 });

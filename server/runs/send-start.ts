@@ -20,6 +20,8 @@ export interface SendStartDependencies {
   logger: Logger;
   /** Called when a run ends unknown, so it gets checked at Heron later. */
   onUnknown: (runId: string) => void;
+  /** Called when Heron rejected the start because it has no such end user. */
+  onEndUserNotFound?: (endUserHeronId: string) => void;
 }
 
 /**
@@ -96,6 +98,9 @@ async function recordFailure(
   }
 
   const { outcome, description } = describeStartFailure(error, request);
+  if (isEndUserNotFound(error)) {
+    dependencies.onEndUserNotFound?.(request.end_user_heron_id);
+  }
   const apiError = new ApiError(
     description.status,
     description.code,
@@ -112,6 +117,16 @@ async function recordFailure(
     error_message: description.message,
   });
   return apiError;
+}
+
+/** Returns whether Heron's 404 names the end user, not the workflow, as missing. */
+function isEndUserNotFound(error: HeronError): boolean {
+  const description = error.envelope?.description;
+  return (
+    error.status === 404 &&
+    typeof description === "string" &&
+    /end user not found/i.test(description)
+  );
 }
 
 function emptyCompletion(durationMs: number, error: ApiError): RunCompletion {

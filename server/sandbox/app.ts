@@ -50,7 +50,10 @@ function createControl(state: SandboxState): SandboxControl {
     clearFaults: () => state.faults.clear(),
     requests: () => state.recorder.list(),
     clearRequests: () => state.recorder.clear(),
+    updateEndUser: (heronId, change) => state.endUsers.update(heronId, change),
+    removeEndUser: (heronId) => state.endUsers.remove(heronId),
     reset: () => {
+      state.endUsers.reset();
       state.faults.clear();
       state.recorder.clear();
       state.limiter.reset();

@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from "express";
 import { describeIssues, FaultSpecSchema } from "./fault-schema.js";
+import { parseEndUserChange } from "./end-user-change.js";
 import { readRawBody } from "./read-raw-body.js";
 import type { SandboxState } from "./sandbox-state.js";
 import {
@@ -86,6 +87,39 @@ export function createControlRouter(
     res.status(204).end();
   });
 
+  router.post("/end-users/:heron_id", async (req: Request, res: Response) => {
+    const body = await readRawBody(req);
+    const change = parseEndUserChange(body.toString("utf8"));
+    if (typeof change === "string") {
+      sendControlError(res, 400, change);
+      return;
+    }
+    const heronId = String(req.params.heron_id);
+    const changed = control.updateEndUser(heronId, change);
+    if (!changed) {
+      sendControlError(
+        res,
+        404,
+        `No end user has heron_id ${heronId}. Use a heron_id from GET /api/end_users.`,
+      );
+      return;
+    }
+    res.json(changed);
+  });
+
+  router.delete("/end-users/:heron_id", (req: Request, res: Response) => {
+    const heronId = String(req.params.heron_id);
+    if (!control.removeEndUser(heronId)) {
+      sendControlError(
+        res,
+        404,
+        `No end user has heron_id ${heronId}. Use a heron_id from GET /api/end_users.`,
+      );
+      return;
+    }
+    res.status(204).end();
+  });
+
   router.post("/reset", (_req: Request, res: Response) => {
     control.reset();
     res.status(204).end();
@@ -96,7 +130,8 @@ export function createControlRouter(
       res,
       404,
       `No sandbox control route for ${req.method} ${req.originalUrl}. ` +
-        "Use /__sandbox/faults, /__sandbox/requests or /__sandbox/reset.",
+        "Use /__sandbox/faults, /__sandbox/requests, /__sandbox/end-users " +
+        "or /__sandbox/reset.",
     );
   });
   return router;

@@ -29,6 +29,12 @@ const EnvSchema = z.object({
     .int()
     .min(0)
     .optional(),
+  SANDBOX_END_USERS: z.coerce
+    .number({ error: "must be a whole number of end users, such as 200000." })
+    .int({ error: "must be a whole number of end users, such as 200000." })
+    .min(1, { error: "must be at least 1." })
+    .max(1_000_000, { error: "must be at most 1000000." })
+    .optional(),
 });
 
 export interface SandboxMainConfig {
@@ -39,6 +45,8 @@ export interface SandboxMainConfig {
   apiKeyGenerated: boolean;
   rateLimit?: RateLimit;
   executionStepMs?: number;
+  /** End users to seed; unset keeps the default 240. */
+  endUsers?: number;
 }
 
 /**
@@ -62,6 +70,7 @@ export function readSandboxConfig(env: NodeJS.ProcessEnv): SandboxMainConfig {
     apiKeyGenerated: parsed.SANDBOX_API_KEY === undefined,
     rateLimit: parseRateLimit(parsed.SANDBOX_RATE_LIMIT),
     executionStepMs: parsed.SANDBOX_EXECUTION_STEP_MS,
+    endUsers: parsed.SANDBOX_END_USERS,
   });
 }
 

@@ -24,6 +24,7 @@ try {
     host: config.host,
     port: config.port,
     executionStepMs: config.executionStepMs,
+    endUsers: config.endUsers,
     rateLimits: rateLimit
       ? Object.fromEntries(SANDBOX_OPERATIONS.map((name) => [name, rateLimit]))
       : undefined,

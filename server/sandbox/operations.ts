@@ -40,14 +40,14 @@ export const OPERATION_ROUTES: readonly OperationRoute[] = [
     method: "get",
     path: "/api/end_users",
     requiresKey: true,
-    handler: () => listEndUsers,
+    handler: listEndUsers,
   },
   {
     operation: "get_end_user",
     method: "get",
     path: "/api/end_users/:end_user_id_or_heron_id",
     requiresKey: true,
-    handler: () => getEndUser,
+    handler: getEndUser,
   },
   {
     operation: "list_workflows",

@@ -1,5 +1,6 @@
 import { pino, type Logger } from "pino";
 import { z } from "zod";
+import { EndUserStore } from "./end-user-store.js";
 import { ExecutionStore } from "./execution-store.js";
 import { describeIssues } from "./fault-schema.js";
 import { FaultStore } from "./fault-store.js";
@@ -27,6 +28,7 @@ const OptionsSchema = z.object({
     .partialRecord(z.enum(SANDBOX_OPERATIONS), RateLimitSchema)
     .optional(),
   executionStepMs: z.number().int().min(0).optional(),
+  endUsers: z.number().int().min(1).max(1_000_000).optional(),
   quiet: z.boolean().optional(),
 });
 
@@ -38,6 +40,7 @@ export interface SandboxState {
   faults: FaultStore;
   limiter: FixedWindowRateLimiter;
   executions: ExecutionStore;
+  endUsers: EndUserStore;
   timers: Set<NodeJS.Timeout>;
   logger: Logger;
 }
@@ -48,7 +51,13 @@ export function createSandboxState(options: SandboxOptions): SandboxState {
   if (!parsed.success) {
     throw new Error(`Invalid sandbox options: ${describeIssues(parsed.error)}`);
   }
-  const { apiKey, rateLimits = {}, executionStepMs, quiet } = parsed.data;
+  const {
+    apiKey,
+    rateLimits = {},
+    executionStepMs,
+    endUsers,
+    quiet,
+  } = parsed.data;
 
   const limits = Object.fromEntries(
     SANDBOX_OPERATIONS.map((operation) => [
@@ -64,6 +73,7 @@ export function createSandboxState(options: SandboxOptions): SandboxState {
     faults: new FaultStore(),
     limiter: new FixedWindowRateLimiter(limits),
     executions: new ExecutionStore(),
+    endUsers: new EndUserStore(endUsers),
     timers: new Set(),
     logger: pino({ name: "heron-sandbox", enabled: quiet !== true }),
   };

@@ -1,4 +1,6 @@
 import type express from "express";
+import type { EndUserChange } from "./end-user-store.js";
+import type { EndUser } from "./heron-types.js";
 
 /** The Heron operations the console calls, one name per method and path. */
 export const SANDBOX_OPERATIONS = [
@@ -30,6 +32,8 @@ export interface SandboxOptions {
   rateLimits?: Partial<Record<SandboxOperation, RateLimit>>;
   /** Milliseconds between an execution's steps, default 2000. */
   executionStepMs?: number;
+  /** End users to seed, default 240; larger seeds add generated users. */
+  endUsers?: number;
   /** Turns off the per-request log lines. */
   quiet?: boolean;
 }
@@ -73,7 +77,17 @@ export interface SandboxControl {
   clearFaults(): void;
   requests(): RecordedRequest[];
   clearRequests(): void;
-  /** Clears faults, recorded requests, rate-limit windows and executions. */
+  /**
+   * Changes an end user and stamps its last_updated with now. Returns the
+   * changed user, or undefined when no user has this heron_id.
+   */
+  updateEndUser(heronId: string, change: EndUserChange): EndUser | undefined;
+  /** Deletes an end user and returns whether there was one. */
+  removeEndUser(heronId: string): boolean;
+  /**
+   * Clears faults, recorded requests, rate-limit windows and executions, and
+   * restores the seeded end users.
+   */
   reset(): void;
 }
 

@@ -11,6 +11,8 @@ import type Database from "better-sqlite3";
 import { createApp } from "../app.js";
 import { loadConfig } from "../config.js";
 import { createHeronClient, type HeronClient } from "../heron/client.js";
+import { EndUserDirectory } from "../directory/end-user-directory.js";
+import { openDirectoryDatabase } from "../directory/open-directory-database.js";
 import { createLogger, type Logger } from "../logger.js";
 import { createRunServices, type RunServices } from "../runs/run-services.js";
 import {
@@ -63,7 +65,18 @@ export interface TestServerOptions {
    */
   env?: Record<string, string>;
   /** Sandbox settings such as rate limits and the execution step. */
-  sandbox?: Pick<SandboxOptions, "rateLimits" | "executionStepMs">;
+  sandbox?: Pick<SandboxOptions, "rateLimits" | "executionStepMs" | "endUsers">;
+  /**
+   * The end-user directory's sync at start. "off" (the default) leaves the
+   * test to call runNow itself, so tests that count Heron calls see none
+   * from the sync. "wait" finishes the first sync before returning, then
+   * resets the sandbox, so its record and rate-limit windows start empty
+   * (the Heron client still reports the sync's list_end_users budget).
+   * "background" starts it without waiting.
+   */
+  directorySync?: "wait" | "background" | "off";
+  /** Reuses this database file, such as one from an earlier test server. */
+  databasePath?: string;
   /** Points the console at this URL rather than the sandbox. */
   heronBaseUrl?: string;
   staticDir?: string;
@@ -86,6 +99,9 @@ export interface TestServer {
   /** The store's SQLite connection, to provoke database faults. */
   sqlite: Database.Database;
   runServices: RunServices;
+  directory: EndUserDirectory;
+  /** The directory's own SQLite connection, for assertions. */
+  directorySqlite: Database.Database;
   /** Sends a request to the console. */
   request(path: string, init?: RequestInit): Promise<Response>;
   /** POSTs `body` to /api/runs: objects as JSON, strings as they are. */
@@ -108,7 +124,8 @@ export async function startTestServer(
     quiet: true,
   });
   const tempDir = makeTempDir();
-  const databasePath = join(tempDir.path, "data", "console.sqlite");
+  const databasePath =
+    options.databasePath ?? join(tempDir.path, "data", "console.sqlite");
 
   const config = loadConfig({
     HERON_API_KEY: apiKey,
@@ -143,6 +160,13 @@ export async function startTestServer(
     store: appStore,
     logger,
   });
+  const directorySqlite = openDirectoryDatabase(databasePath);
+  const directory = new EndUserDirectory({
+    heron: appHeron,
+    db: directorySqlite,
+    logger,
+    ...config.directory,
+  });
   const app = createApp({
     config,
     heron: appHeron,
@@ -150,6 +174,7 @@ export async function startTestServer(
     logger,
     heronMode: "heron",
     runServices,
+    directory,
     ...(options.staticDir ? { staticDir: options.staticDir } : {}),
   });
 
@@ -158,6 +183,13 @@ export async function startTestServer(
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+
+  const directorySync = options.directorySync ?? "off";
+  if (directorySync === "background") directory.start();
+  if (directorySync === "wait") {
+    await directory.runNow();
+    sandbox.control.reset();
+  }
 
   const request = (path: string, init?: RequestInit) => fetch(url + path, init);
 
@@ -172,6 +204,8 @@ export async function startTestServer(
     databasePath,
     sqlite,
     runServices,
+    directory,
+    directorySqlite,
     request,
     postRun: (body, headers = {}) =>
       request("/api/runs", {
@@ -181,10 +215,12 @@ export async function startTestServer(
       }),
     async close() {
       runServices.reconciler.close();
+      await directory.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await heron.close();
       await store.close().catch(() => undefined);
+      directory.close();
       await sandbox.close();
       tempDir.remove();
     },

@@ -1,12 +1,8 @@
 import type { Request, Response } from "express";
 import { sendValidationErrors } from "../envelope.js";
 import type { ListEndUsersResponse } from "../heron-types.js";
-import { seedEndUsers } from "../seed/end-users.js";
-import {
-  filterEndUsers,
-  sortEndUsers,
-  toListedEndUser,
-} from "./end-user-search.js";
+import type { SandboxState } from "../sandbox-state.js";
+import { filterEndUsers, toListedEndUser } from "./end-user-search.js";
 import { parseEndUsersQuery } from "./end-users-query.js";
 
 /**
@@ -15,7 +11,11 @@ import { parseEndUsersQuery } from "./end-users-query.js";
  * left out when there is no such page, because Heron's contract types them
  * as strings that cannot be null.
  */
-export function listEndUsers(req: Request, res: Response): void {
+export function listEndUsers(state: SandboxState) {
+  return (req: Request, res: Response): void => respond(state, req, res);
+}
+
+function respond(state: SandboxState, req: Request, res: Response): void {
   const params = new URL(req.originalUrl, "http://sandbox.invalid")
     .searchParams;
   const parsed = parseEndUsersQuery(params);
@@ -25,10 +25,7 @@ export function listEndUsers(req: Request, res: Response): void {
   }
   const { query } = parsed;
 
-  const matches = sortEndUsers(
-    filterEndUsers(seedEndUsers(), query),
-    query.order_by,
-  );
+  const matches = filterEndUsers(state.endUsers.sorted(query.order_by), query);
   const pages = Math.ceil(matches.length / query.limit);
   const start = (query.page - 1) * query.limit;
   const pageUrl = (page: number) => {

@@ -3,7 +3,6 @@ import { sendEnvelope } from "../envelope.js";
 import { summarizeExecution } from "../execution-progress.js";
 import type { WorkflowExecution } from "../heron-types.js";
 import type { SandboxState } from "../sandbox-state.js";
-import { seedEndUsers } from "../seed/end-users.js";
 import { seedWorkflows } from "../seed/workflows.js";
 
 /**
@@ -20,7 +19,7 @@ export function listExecutions(state: SandboxState) {
       sendEnvelope(res, 404, "Workflow not found");
       return;
     }
-    if (!seedEndUsers().some((user) => user.heron_id === endUserId)) {
+    if (!state.endUsers.findByHeronId(endUserId)) {
       sendEnvelope(res, 404, "End user not found");
       return;
     }

@@ -4,7 +4,6 @@ import { summarizeExecution } from "../execution-progress.js";
 import type { WorkflowStartResponse } from "../heron-types.js";
 import { currentRecord } from "../record-request.js";
 import type { SandboxState } from "../sandbox-state.js";
-import { seedEndUsers } from "../seed/end-users.js";
 import { seedWorkflowDefinitions } from "../seed/workflows.js";
 import { parseStartRequest } from "./start-request.js";
 import { validateWorkflowParameters } from "./workflow-parameters.js";
@@ -48,9 +47,7 @@ export function startByName(state: SandboxState) {
       return;
     }
 
-    const endUser = seedEndUsers().find(
-      (user) => user.heron_id === request.end_user_heron_id,
-    );
+    const endUser = state.endUsers.findByHeronId(request.end_user_heron_id);
     if (!endUser) {
       sendEnvelope(res, 404, "End user not found");
       return;

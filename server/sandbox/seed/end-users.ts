@@ -7,6 +7,7 @@ import {
 } from "../heron-types.js";
 import { deepFreeze } from "./deep-freeze.js";
 import {
+  NAME_PLACES,
   NAME_STEMS,
   NAME_SUFFIXES,
   NAME_TRADES,
@@ -30,8 +31,12 @@ export type SeedEndUser = EndUser &
     >
   > & { name: string | null; meta: Record<string, string> | null };
 
-const END_USER_COUNT = 240;
+/** End users in the default seed, which the tests' expectations rely on. */
+export const DEFAULT_END_USER_COUNT = 240;
 const SEED = 20210719;
+// A separate stream for users beyond the default ones, so the first 240 stay
+// the same whatever the seed size.
+const EXTRA_SEED = 20240229;
 const DAY_MS = 86_400_000;
 const FIRST_CREATED_MS = Date.UTC(2023, 0, 2);
 const LAST_UPDATED_MS = Date.UTC(2025, 10, 28);
@@ -74,11 +79,20 @@ let cachedEndUsers: readonly SeedEndUser[] | undefined;
 /**
  * Returns the sandbox's end users: the same records on every start, with
  * every status, Unicode names, two names that probe HTML and spreadsheet
- * escaping, and two users without a name.
+ * escaping, and two users without a name. A count other than the default
+ * 240 keeps the first ones as they are and adds generated users after
+ * them, or keeps only the first `count`.
  */
-export function seedEndUsers(): readonly SeedEndUser[] {
+export function seedEndUsers(
+  count: number = DEFAULT_END_USER_COUNT,
+): readonly SeedEndUser[] {
   cachedEndUsers ??= deepFreeze(buildEndUsers());
-  return cachedEndUsers;
+  if (count === DEFAULT_END_USER_COUNT) return cachedEndUsers;
+  if (count < DEFAULT_END_USER_COUNT) return cachedEndUsers.slice(0, count);
+  return [
+    ...cachedEndUsers,
+    ...deepFreeze(buildExtraEndUsers(count - DEFAULT_END_USER_COUNT)),
+  ];
 }
 
 function buildEndUsers(): SeedEndUser[] {
@@ -86,7 +100,10 @@ function buildEndUsers(): SeedEndUser[] {
   const usedIds = new Set<string>();
   const entries = [
     ...NOTABLE_END_USERS,
-    ...generateEntries(random, END_USER_COUNT - NOTABLE_END_USERS.length),
+    ...generateEntries(
+      random,
+      DEFAULT_END_USER_COUNT - NOTABLE_END_USERS.length,
+    ),
   ];
 
   return entries.map((entry, index) => {
@@ -115,6 +132,40 @@ function generateEntries(
     entries.push({ name });
   }
   return entries;
+}
+
+/**
+ * Builds `count` more end users, for large seeds. Names repeat, as they do
+ * among real companies, and every end_user_id carries its index, so ids stay
+ * unique without a retry loop.
+ */
+function buildExtraEndUsers(count: number): SeedEndUser[] {
+  const random = new SeededRandom(EXTRA_SEED);
+  const users: SeedEndUser[] = [];
+  for (let i = 0; i < count; i++) {
+    const index = DEFAULT_END_USER_COUNT + i;
+    const name = [
+      random.pick(NAME_STEMS),
+      random.pick(NAME_TRADES),
+      random.pick(NAME_PLACES),
+      random.pick(NAME_SUFFIXES),
+    ].join(" ");
+    users.push(buildEndUser(random, name, extraEndUserId(random, index)));
+  }
+  return users;
+}
+
+function extraEndUserId(random: SeededRandom, index: number): string {
+  switch (index % 4) {
+    case 0:
+      return `${random.pick(NAME_STEMS).toLowerCase()}-${pad(index, 6)}`;
+    case 1:
+      return `cust_${100_000 + index}`;
+    case 2:
+      return `CRM-2024-${pad(index, 7)}`;
+    default:
+      return `${hexDigits(random, 8)}-${pad(index, 12)}`;
+  }
 }
 
 /** Ids in the styles customers use for their own records. */

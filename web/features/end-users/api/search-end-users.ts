@@ -7,7 +7,10 @@ import type { EndUserSearchResult } from "../../../../server/contract/heron-data
 import { apiRequest } from "../../../lib/api-client";
 import { endUserKeys } from "./query-keys";
 
-/** Searches Heron's end users by name or end_user_id, or looks up a heron id. */
+/**
+ * Searches the console's copy of Heron's end users by name, end_user_id or
+ * heron id. The server looks up at Heron an id it does not have yet.
+ */
 export function searchEndUsers(
   search: string,
   signal?: AbortSignal,
@@ -17,6 +20,8 @@ export function searchEndUsers(
     signal,
   });
 }
+
+const FIRST_SYNC_REFETCH_MS = 3000;
 
 export const endUserSearchQueryOptions = (search: string) =>
   queryOptions({
@@ -32,5 +37,10 @@ export function useEndUserSearch(search: string, enabled: boolean) {
     // Keeps the last options on screen while the next search runs, so the
     // list does not flicker on every keystroke.
     placeholderData: keepPreviousData,
+    // While the first sync runs, the same search finds more users later.
+    refetchInterval: (query) =>
+      query.state.data?.directory.complete === false
+        ? FIRST_SYNC_REFETCH_MS
+        : false,
   });
 }

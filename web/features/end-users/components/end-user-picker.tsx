@@ -8,11 +8,15 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type Ref } from "react";
-import type { EndUserSummary } from "../../../../server/contract/heron-data";
+import {
+  END_USER_SEARCH_MAX_LENGTH,
+  type EndUserSummary,
+} from "../../../../server/contract/heron-data";
 import {
   endUserSearchQueryOptions,
   useEndUserSearch,
 } from "../api/search-end-users";
+import { DirectoryStatusLine } from "./directory-status-line";
 import { EndUserOptionContent, endUserDisplayName } from "./end-user-option";
 import { EndUserSearchStatus, describeSearchStatus } from "./search-status";
 
@@ -27,8 +31,8 @@ export interface EndUserPickerProps {
 }
 
 /**
- * Searches Heron's end users through the console server as staff type, and
- * resolves a pasted heron id or end_user_id straight to its user.
+ * Searches the console's end-user directory as staff type, shows how fresh
+ * it is, and resolves a pasted heron id or end_user_id straight to its user.
  */
 export function EndUserPicker({
   value,
@@ -58,7 +62,11 @@ export function EndUserPicker({
 
   const [debounced] = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
   const search = useEndUserSearch(debounced, combobox.dropdownOpened);
-  const waiting = text.trim() !== debounced || search.isFetching;
+  // A background refetch of the same text, as during the first sync, keeps
+  // its options pickable; only a new text waits.
+  const waiting =
+    text.trim() !== debounced ||
+    (search.isFetching && (search.isPlaceholderData || !search.data));
   // Options from an earlier text stay on screen while the next search runs,
   // but they belong to another search, so they cannot be picked.
   const stale = waiting || search.isPlaceholderData;
@@ -127,6 +135,7 @@ export function EndUserPicker({
 
   const users = search.data?.end_users ?? [];
   const exact = search.data?.match === "exact";
+  const directory = search.data?.directory;
 
   return (
     <>
@@ -145,6 +154,7 @@ export function EndUserPicker({
                 : "Search by name or end_user_id, or paste a heron id (eus_…)."
             }
             value={text}
+            maxLength={END_USER_SEARCH_MAX_LENGTH}
             error={error}
             withAsterisk
             onChange={(event) => handleTextChange(event.currentTarget.value)}
@@ -179,6 +189,7 @@ export function EndUserPicker({
             {users.length === 0 || search.isError ? (
               <Combobox.Empty>
                 <EndUserSearchStatus status={status} />
+                {directory && <DirectoryStatusLine directory={directory} />}
               </Combobox.Empty>
             ) : (
               users.map((user) => (
@@ -196,6 +207,7 @@ export function EndUserPicker({
           {users.length > 0 && !search.isError && (
             <Combobox.Footer>
               <EndUserSearchStatus status={status} />
+              {directory && <DirectoryStatusLine directory={directory} />}
             </Combobox.Footer>
           )}
         </Combobox.Dropdown>

@@ -13,6 +13,13 @@ const result: EndUserSearchResult = {
   ],
   match: "search",
   total: 1,
+  directory: {
+    state: "ready",
+    complete: true,
+    synced_at: "2026-01-05T10:00:00.000Z",
+    count: 1,
+    error: null,
+  },
 };
 
 describe("describeSearchStatus", () => {

@@ -1,6 +1,11 @@
 import { Group, Loader, Text } from "@mantine/core";
-import type { EndUserSearchResult } from "../../../../server/contract/heron-data";
+import {
+  END_USER_SEARCH_COUNT_LIMIT,
+  type EndUserSearchResult,
+} from "../../../../server/contract/heron-data";
 import { isApiError } from "../../../lib/api-error";
+
+const numberFormat = new Intl.NumberFormat("en-US");
 
 export interface SearchStatus {
   kind: "searching" | "error" | "empty" | "results";
@@ -32,23 +37,33 @@ export function describeSearchStatus(input: SearchStatusInput): SearchStatus {
   }
 
   if (result.end_users.length === 0) {
-    return { kind: "empty", text: describeNoMatch(text), requestId: null };
+    const message = describeNoMatch(text, result.directory.complete);
+    return { kind: "empty", text: message, requestId: null };
   }
 
   const count = result.end_users.length;
+  const total =
+    result.total >= END_USER_SEARCH_COUNT_LIMIT
+      ? `${numberFormat.format(result.total)} or more`
+      : numberFormat.format(result.total);
   const summary =
     result.total > count
-      ? `Showing ${count} of ${result.total} matches. Type more to narrow the list.`
+      ? `Showing ${count} of ${total} matches. Type more to narrow the list.`
       : `${count} ${count === 1 ? "match" : "matches"}.`;
 
   return { kind: "results", text: summary, requestId: null };
 }
 
-function describeNoMatch(text: string): string {
-  if (text === "") return "Heron has no end users to show.";
+function describeNoMatch(text: string, complete: boolean): string {
+  if (text === "") {
+    return complete
+      ? "Heron has no end users to show."
+      : "No end users loaded yet.";
+  }
   if (/^eus_/i.test(text)) return `No end user has heron id "${text}".`;
 
-  return `No end user matches "${text}". Check the spelling, or paste the user's heron id (eus_…).`;
+  const yet = complete ? "" : " yet";
+  return `No end user matches "${text}"${yet}. Check the spelling, or paste the user's heron id (eus_…).`;
 }
 
 export function EndUserSearchStatus({ status }: { status: SearchStatus }) {

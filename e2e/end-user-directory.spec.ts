@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { seedEndUsers } from "../server/sandbox/index";
+import {
+  E2E_CONSOLE_PORT,
+  E2E_SANDBOX_URL,
+  SENTINEL_API_KEY,
+} from "./environment";
+import { expect, test } from "./fixtures";
+import { startProcess, stopProcess, waitForUrl } from "./processes";
+import { saveStateScreenshot } from "./state-screenshots";
+
+// A console of its own, with a fresh database, so its first sync happens
+// while the spec watches. It uses the suite's sandbox, whose faults slow the
+// sync down.
+const FRESH_CONSOLE_PORT = E2E_CONSOLE_PORT + 15;
+const FRESH_CONSOLE_URL = `http://127.0.0.1:${FRESH_CONSOLE_PORT}`;
+const FRESH_CONSOLE_LOG = "test-results/e2e-directory-console.log";
+
+const directoryTest = test.extend<{ freshConsole: string }>({
+  freshConsole: async ({ sandbox }, use) => {
+    // Every page takes 1.5 s, so the 240 users arrive in pages of 60 over
+    // several seconds.
+    await sandbox.setFault({ operation: "list_end_users", latencyMs: 1500 });
+    const dataDir = mkdtempSync(path.join(tmpdir(), "console-e2e-directory-"));
+    const child = startProcess(
+      "server/main.ts",
+      {
+        ...process.env,
+        HOST: "127.0.0.1",
+        PORT: String(FRESH_CONSOLE_PORT),
+        HERON_API_KEY: SENTINEL_API_KEY,
+        HERON_BASE_URL: E2E_SANDBOX_URL,
+        DATABASE_PATH: path.join(dataDir, "console.sqlite"),
+        DIRECTORY_PAGE_SIZE: "60",
+        LOG_LEVEL: "info",
+      },
+      FRESH_CONSOLE_LOG,
+    );
+    try {
+      await waitForUrl(
+        `${FRESH_CONSOLE_URL}/api/health`,
+        child,
+        FRESH_CONSOLE_LOG,
+      );
+      await use(FRESH_CONSOLE_URL);
+    } finally {
+      await stopProcess(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+function picker(page: Page) {
+  return page.getByRole("combobox", { name: "End user" });
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  directoryTest(
+    `picker during and after the first sync, ${scheme}`,
+    async ({ page, sandbox, freshConsole }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(freshConsole);
+      const endUser = picker(page);
+      const pasted = seedEndUsers()[230]!;
+
+      await test.step("says the list is still loading", async () => {
+        await endUser.click();
+        await expect(
+          page.getByText(/The end-user list is still loading from Heron/),
+        ).toBeVisible();
+        await saveStateScreenshot(page, `end-user-picker-first-sync-${scheme}`);
+      });
+
+      await test.step("looks up a pasted heron id at Heron", async () => {
+        await endUser.fill(pasted.heron_id);
+        const option = page.getByRole("option", {
+          name: new RegExp(pasted.end_user_id),
+        });
+        await expect(option).toBeVisible();
+        await option.click();
+        await expect(
+          page.getByText(`Selected: end_user_id ${pasted.end_user_id}`, {
+            exact: false,
+          }),
+        ).toBeVisible();
+      });
+
+      await test.step("shows results found so far", async () => {
+        await endUser.fill("a");
+        await expect(page.getByRole("option").first()).toBeVisible();
+      });
+
+      await test.step("says when it synced once Heron is fast", async () => {
+        await sandbox.setFault({ operation: "list_end_users", latencyMs: 0 });
+        await expect(
+          page.getByText(
+            /^Synced (just now|less than a minute ago), 240 end users\.$/,
+          ),
+        ).toBeVisible({ timeout: 20_000 });
+        await expect(page.getByText(/still loading from Heron/)).toHaveCount(0);
+        await saveStateScreenshot(page, `end-user-picker-synced-${scheme}`);
+      });
+    },
+  );
+}

@@ -1,0 +1,171 @@
+import type Database from "better-sqlite3";
+
+import type {
+  EndUserDirectoryStatus,
+  EndUserSearchResult,
+  EndUserSummary,
+} from "../contract/heron-data.js";
+import type { CallContext, HeronClient } from "../heron/client.js";
+import { HeronError } from "../heron/heron-error.js";
+import type { Logger } from "../logger.js";
+import type { DirectoryEntry } from "./directory-entry.js";
+import { DirectoryStore } from "./directory-store.js";
+import { DirectorySync } from "./directory-sync.js";
+import { HERON_ID_PATTERN, looksLikeId, RecentMisses } from "./id-lookups.js";
+import { lookUpEndUser } from "./look-up-end-user.js";
+import { searchDirectory } from "./search-directory.js";
+
+/** Maximum users per search response. */
+export const END_USER_SEARCH_LIMIT = 20;
+
+export interface EndUserDirectoryOptions {
+  heron: HeronClient;
+  db: Database.Database;
+  logger: Logger;
+  pageSize: number;
+  rateShare: number;
+  refreshMinutes: number;
+}
+
+/**
+ * The console's copy of Heron's end users: searched on every keystroke,
+ * kept in step by DirectorySync, and completed by lookups at Heron for ids
+ * it does not have yet.
+ */
+export class EndUserDirectory {
+  readonly #store: DirectoryStore;
+  readonly #sync: DirectorySync;
+  readonly #heron: HeronClient;
+  readonly #logger: Logger;
+  readonly #misses = new RecentMisses();
+
+  constructor(options: EndUserDirectoryOptions) {
+    this.#store = new DirectoryStore(options.db);
+    this.#heron = options.heron;
+    this.#logger = options.logger;
+    this.#sync = new DirectorySync({ ...options, store: this.#store });
+  }
+
+  /** Starts the first sync in the background and the periodic refresh. */
+  start(): void {
+    this.#sync.start();
+  }
+
+  /**
+   * Starts a sync now unless one is running, and returns the running one:
+   * a refresh, or the rest of an unfinished full sync.
+   */
+  runNow(): Promise<void> {
+    return this.#sync.runNow();
+  }
+
+  /** Resolves when no sync is running, for tests and the benchmark. */
+  whenIdle(): Promise<void> {
+    return this.#sync.whenIdle();
+  }
+
+  /** Stops the sync at its next request or wait, and resolves when it has. */
+  stop(): Promise<void> {
+    return this.#sync.stop();
+  }
+
+  /** Closes the directory's connection, after stop() has resolved. */
+  close(): void {
+    this.#store.db.close();
+  }
+
+  status(): EndUserDirectoryStatus {
+    const state = this.#sync.state;
+    const failed = this.#sync.failed && !this.#sync.running;
+    let summary: EndUserDirectoryStatus["state"] = "ready";
+    if (this.#sync.running) summary = "syncing";
+    else if (failed) summary = "failed";
+    return {
+      state: summary,
+      complete: state.phase === "ready",
+      synced_at: state.synced_at,
+      count: this.#sync.count,
+      error: failed ? state.error_message : null,
+    };
+  }
+
+  /**
+   * Searches the directory. Text that equals an id returns only that end
+   * user. Id-like text the directory does not have is looked up at Heron and
+   * added. A failed lookup leaves the directory's own results.
+   */
+  async search(
+    text: string,
+    context: CallContext,
+  ): Promise<EndUserSearchResult> {
+    const local = searchDirectory(this.#store, text, END_USER_SEARCH_LIMIT);
+    if (local.exactCount > 0) {
+      const exact = local.rows.slice(0, local.exactCount).map(toSummary);
+      return this.#result(exact, "exact", exact.length);
+    }
+
+    if (this.#shouldLookUp(text, local.total)) {
+      const found = await this.#lookUp(text, context);
+      if (found) return this.#result([toSummary(found)], "exact", 1);
+    }
+    return this.#result(local.rows.map(toSummary), "search", local.total);
+  }
+
+  /** Marks an end user gone after Heron responded that it has no such user. */
+  markGone(heronId: string): void {
+    if (this.#store.markGone(heronId, new Date().toISOString())) {
+      this.#sync.recount();
+      this.#logger.info(
+        { endUserHeronId: heronId },
+        "end user marked gone in the directory, because Heron did not find it",
+      );
+    }
+  }
+
+  #shouldLookUp(text: string, localTotal: number): boolean {
+    if (this.#misses.has(text, Date.now())) return false;
+    if (HERON_ID_PATTERN.test(text)) return true;
+    // While the first sync runs, any id-like text may be a user not fetched
+    // yet. Afterwards only id-like text that matches nothing is looked up.
+    const partial = this.#sync.state.phase !== "ready";
+    return looksLikeId(text) && (partial || localTotal === 0);
+  }
+
+  async #lookUp(
+    text: string,
+    context: CallContext,
+  ): Promise<DirectoryEntry | null> {
+    try {
+      const found = await lookUpEndUser(this.#heron, text, context);
+      if (!found) {
+        this.#misses.add(text, Date.now());
+        return null;
+      }
+      this.#store.upsert([found], new Date().toISOString());
+      this.#sync.recount();
+      return found;
+    } catch (error) {
+      // The Heron client has logged the failed call, and the search still
+      // returns the directory's results.
+      if (!(error instanceof HeronError)) throw error;
+      return null;
+    }
+  }
+
+  #result(
+    endUsers: EndUserSummary[],
+    match: EndUserSearchResult["match"],
+    total: number,
+  ): EndUserSearchResult {
+    return { end_users: endUsers, match, total, directory: this.status() };
+  }
+}
+
+function toSummary(entry: DirectoryEntry): EndUserSummary {
+  return {
+    heron_id: entry.heron_id,
+    end_user_id: entry.end_user_id,
+    name: entry.name,
+    status: entry.status,
+  };
+}
