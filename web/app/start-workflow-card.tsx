@@ -11,6 +11,7 @@ import type { useFormPrefill } from "./use-form-prefill";
 interface StartWorkflowCardProps {
   onViewInHistory: (runId: string) => void;
   prefill: ReturnType<typeof useFormPrefill>;
+  reasonRequired: boolean;
 }
 
 /**
@@ -20,6 +21,7 @@ interface StartWorkflowCardProps {
 export function StartWorkflowCard({
   onViewInHistory,
   prefill,
+  reasonRequired,
 }: StartWorkflowCardProps) {
   const { notice } = prefill;
 
@@ -67,6 +69,7 @@ export function StartWorkflowCard({
         )}
         <TriggerForm
           prefill={prefill.prefill}
+          reasonRequired={reasonRequired}
           renderEndUserPicker={(slot) => <EndUserPicker {...slot} />}
           renderWorkflowPicker={(slot) => <WorkflowPicker {...slot} />}
           renderRecordedRun={(runId) => (
