@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { storageStatePath } from "./e2e/accounts";
 import { E2E_CONSOLE_URL } from "./e2e/environment";
 
 // Debian's Chromium by default, since Playwright cannot download its own
@@ -24,6 +25,9 @@ export default defineConfig({
   ],
   use: {
     baseURL: E2E_CONSOLE_URL,
+    // Global setup signs each role in once. Specs run as an operator, who
+    // may start runs, unless they load another role's state.
+    storageState: storageStatePath("operator"),
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

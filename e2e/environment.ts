@@ -4,6 +4,10 @@ const portBase = Number(process.env.E2E_PORT_BASE ?? "4700");
 
 export const E2E_CONSOLE_PORT = portBase;
 export const E2E_SANDBOX_PORT = portBase + 10;
+/** A second console, started by the spec that needs one without a key. */
+export const E2E_KEYLESS_CONSOLE_PORT = portBase + 19;
+/** A console with a low start limit, started by the spec of that limit. */
+export const E2E_LIMITED_CONSOLE_PORT = portBase + 18;
 export const E2E_CONSOLE_URL = `http://127.0.0.1:${E2E_CONSOLE_PORT}`;
 export const E2E_SANDBOX_URL = `http://127.0.0.1:${E2E_SANDBOX_PORT}`;
 
@@ -28,6 +32,13 @@ export const E2E_EXECUTION_STEP_MS = 400;
 
 /** Minutes in which a second start of the same pair needs a confirmation. */
 export const E2E_DUPLICATE_WINDOW_MINUTES = 10;
+
+/**
+ * Starts each staff member may make per second. It is high, so the specs
+ * that start runs back to back never reach it. The spec of the limit's
+ * message starts a console of its own with a low limit.
+ */
+export const E2E_START_RATE_LIMIT_PER_SECOND = 1_000;
 
 export const E2E_SERVER_LOG = "test-results/e2e-server.log";
 export const E2E_SANDBOX_LOG = "test-results/e2e-sandbox.log";

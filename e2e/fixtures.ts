@@ -17,9 +17,10 @@ import type {
 } from "../server/contract/heron-data";
 import type { StartRunRequest } from "../server/contract/runs";
 import { ConsolePage } from "./console-page";
-import { E2E_SANDBOX_URL } from "./environment";
+import { E2E_KEYLESS_CONSOLE_PORT, E2E_SANDBOX_URL } from "./environment";
 import { startProcess, stopProcess, waitForUrl } from "./processes";
 import { sandboxClient, type SandboxClient } from "./sandbox-client";
+import { csrfHeaders } from "./session-api";
 
 export type {
   Fault,
@@ -33,7 +34,6 @@ export interface KeylessConsole {
   url: string;
 }
 
-const KEYLESS_CONSOLE_PORT = 4720;
 const KEYLESS_CONSOLE_LOG = "test-results/e2e-keyless-console.log";
 
 interface Fixtures {
@@ -75,7 +75,7 @@ export const test = base.extend<Fixtures>({
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       HOST: "127.0.0.1",
-      PORT: String(KEYLESS_CONSOLE_PORT),
+      PORT: String(E2E_KEYLESS_CONSOLE_PORT),
       DATABASE_PATH: path.join(dataDir, "console.sqlite"),
       // Unused without a key. It points at loopback anyway, so a change in
       // how the console picks its Heron URL cannot reach the real Heron.
@@ -85,7 +85,7 @@ export const test = base.extend<Fixtures>({
     };
     delete env.HERON_API_KEY;
 
-    const url = `http://127.0.0.1:${KEYLESS_CONSOLE_PORT}`;
+    const url = `http://127.0.0.1:${E2E_KEYLESS_CONSOLE_PORT}`;
     const child = startProcess("server/main.ts", env, KEYLESS_CONSOLE_LOG);
     try {
       await waitForUrl(`${url}/api/health`, child, KEYLESS_CONSOLE_LOG);
@@ -156,18 +156,22 @@ export async function lookUpWorkflow(
 }
 
 /**
- * Sends a start to the console's API with a fresh Idempotency-Key, as the
- * page does, for specs that need runs in the history but do not test the
- * form. Returns the response whatever its status.
+ * Sends a start to the console's API with a fresh Idempotency-Key and the
+ * session's CSRF token, as the page does, for specs that need runs in the
+ * history but do not test the form. Returns the response whatever its
+ * status.
  */
-export function postRun(
+export async function postRun(
   request: APIRequestContext,
   body: StartRunRequest,
 ): Promise<APIResponse> {
   return request.post("/api/runs", {
     data: body,
-    headers: { "Idempotency-Key": randomUUID() },
+    headers: {
+      "Idempotency-Key": randomUUID(),
+      ...(await csrfHeaders(request)),
+    },
   });
 }
 
-export { expect };
+export { csrfHeaders, expect };

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, lookUpEndUser, test } from "./fixtures";
+import { csrfHeaders, expect, lookUpEndUser, test } from "./fixtures";
 
 /** Counts the start requests the page sends to the console server. */
 function countStartRequests(page: Page): () => number {
@@ -84,6 +84,7 @@ test("parameters must be a JSON object", async ({
           workflow_name: "Standard processing",
           workflow_parameters: value,
         },
+        headers: await csrfHeaders(page.request),
       });
       expect(response.status()).toBe(400);
       const body = (await response.json()) as {

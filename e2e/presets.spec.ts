@@ -1,6 +1,6 @@
 import type { Preset } from "../server/contract/presets";
 import { ConsolePage } from "./console-page";
-import { expect, test } from "./fixtures";
+import { csrfHeaders, expect, test } from "./fixtures";
 
 interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string[]> };
@@ -36,6 +36,7 @@ test("preset API rejects clashes and unknown ids", async ({ page }) => {
   const { request } = page;
   const workflowName = "notify_slack";
   const missingId = "preset-that-does-not-exist";
+  const headers = await csrfHeaders(request);
 
   const created = await request.post("/api/presets", {
     data: {
@@ -43,6 +44,7 @@ test("preset API rejects clashes and unknown ids", async ({ page }) => {
       name: "Ops channel",
       workflow_parameters: { channel: "#ops" },
     },
+    headers,
   });
   expect(created.status()).toBe(201);
   const preset = (await created.json()) as Preset;
@@ -55,6 +57,7 @@ test("preset API rejects clashes and unknown ids", async ({ page }) => {
         name: "OPS CHANNEL",
         workflow_parameters: {},
       },
+      headers,
     });
     expect(clash.status()).toBe(409);
     const body = (await clash.json()) as ErrorBody;
@@ -65,19 +68,26 @@ test("preset API rejects clashes and unknown ids", async ({ page }) => {
   await test.step("a missing preset is 404", async () => {
     const rename = await request.patch(`/api/presets/${missingId}`, {
       data: { name: "Renamed" },
+      headers,
     });
     expect(rename.status()).toBe(404);
     expect(((await rename.json()) as ErrorBody).error.code).toBe("not_found");
 
-    const remove = await request.delete(`/api/presets/${missingId}`);
+    const remove = await request.delete(`/api/presets/${missingId}`, {
+      headers,
+    });
     expect(remove.status()).toBe(404);
     expect(((await remove.json()) as ErrorBody).error.code).toBe("not_found");
   });
 
   await test.step("a deleted preset is gone", async () => {
-    const remove = await request.delete(`/api/presets/${preset.id}`);
+    const remove = await request.delete(`/api/presets/${preset.id}`, {
+      headers,
+    });
     expect(remove.status()).toBe(204);
-    const again = await request.delete(`/api/presets/${preset.id}`);
+    const again = await request.delete(`/api/presets/${preset.id}`, {
+      headers,
+    });
     expect(again.status()).toBe(404);
   });
 });

@@ -5,6 +5,13 @@ import { fileURLToPath } from "node:url";
 import express, { type Express } from "express";
 import helmet from "helmet";
 
+import {
+  attachAuthServices,
+  createAuthServices,
+} from "./auth/auth-services.js";
+import { checkCsrf } from "./auth/csrf.js";
+import { requireSession } from "./auth/guards.js";
+import { loadSession } from "./auth/sessions.js";
 import type { Config } from "./config.js";
 import type { Health } from "./contract/heron-data.js";
 import type { EndUserDirectory } from "./directory/end-user-directory.js";
@@ -13,6 +20,10 @@ import { ApiError, errorHandler } from "./errors.js";
 import type { HeronClient } from "./heron/client.js";
 import { createRequestLogging } from "./http/request-logging.js";
 import type { Logger } from "./logger.js";
+import { adminAuditRoutes } from "./routes/admin-audit.js";
+import { adminUserRoutes } from "./routes/admin-users.js";
+import { authRoutes } from "./routes/auth.js";
+import { oidcRoutes } from "./routes/auth-oidc.js";
 import { endUserRoutes } from "./routes/end-users.js";
 import { healthRoutes } from "./routes/health.js";
 import { heronRateLimitRoutes } from "./routes/heron-rate-limits.js";
@@ -21,6 +32,7 @@ import { recentParameterRoutes } from "./routes/recent-parameters.js";
 import { runCheckRoutes } from "./routes/run-checks.js";
 import { runExportRoutes } from "./routes/run-export.js";
 import { runRoutes } from "./routes/runs.js";
+import { staffRoutes } from "./routes/staff.js";
 import { workflowRoutes } from "./routes/workflows.js";
 import type { RunServices } from "./runs/run-services.js";
 import type { RunStore } from "./store/run-store.js";
@@ -37,6 +49,8 @@ export interface AppOptions {
   directory: EndUserDirectory;
   /** The built web app; defaults to dist/ at the project root. */
   staticDir?: string;
+  /** The clock of session timeouts; tests pass one they can move. */
+  now?: () => Date;
 }
 
 const DEFAULT_STATIC_DIR = fileURLToPath(new URL("../dist", import.meta.url));
@@ -47,8 +61,19 @@ export function createApp(options: AppOptions): Express {
     options;
   const endUserNames = new EndUserNames();
   const app = express();
+  attachAuthServices(
+    app,
+    createAuthServices({
+      accounts: store.accounts,
+      config,
+      logger,
+      ...(options.now ? { now: options.now } : {}),
+    }),
+  );
 
   app.disable("x-powered-by");
+  // Decides which X-Forwarded-* headers count for req.ip and req.secure.
+  app.set("trust proxy", config.auth.trustProxy);
   app.use(createRequestLogging(logger));
   app.use(
     helmet({
@@ -77,8 +102,16 @@ export function createApp(options: AppOptions): Express {
     res.setHeader("cache-control", "no-store");
     next();
   });
+  // Every API route below needs a session unless guards.ts lists it as
+  // public, and state-changing ones need the CSRF token.
+  app.use("/api", loadSession(), checkCsrf(), requireSession());
 
   app.use(healthRoutes(heronMode));
+  app.use(authRoutes());
+  if (config.oidc) app.use(oidcRoutes(config.oidc, logger));
+  app.use(staffRoutes());
+  app.use(adminUserRoutes());
+  app.use(adminAuditRoutes());
   app.use(endUserRoutes(directory, endUserNames));
   app.use(workflowRoutes(heron));
   app.use(heronRateLimitRoutes(heron));
@@ -96,6 +129,7 @@ export function createApp(options: AppOptions): Express {
       duplicateWindowMinutes: config.runs.duplicateWindowMinutes,
       heronTimeoutMs: config.heron.timeoutMs,
       maxParametersBytes: config.maxParametersBytes,
+      requireReason: config.runs.requireReason,
     }),
   );
   app.use(

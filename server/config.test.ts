@@ -174,3 +174,104 @@ describe("loadConfig", () => {
     expect(problemsOf({ HERON_BASE_URL: url })[0]).toContain("HERON_BASE_URL");
   });
 });
+
+describe("loadConfig sign-in settings", () => {
+  it("applies the sign-in defaults", () => {
+    const config = loadConfig({});
+
+    expect(config.auth).toEqual({
+      sessionIdleMinutes: 60,
+      sessionMaxHours: 12,
+      trustProxy: false,
+      signInFailuresPerAccount: 5,
+      signInFailuresPerAddress: 20,
+      signInLockMinutes: 15,
+    });
+    expect(config.runs.requireReason).toBe(false);
+    expect(config.runs.startRateLimitPerSecond).toBe(3);
+    expect(config.oidc).toBeNull();
+  });
+
+  it.each([
+    ["true", true],
+    ["false", false],
+    ["2", 2],
+    ["loopback, 10.0.0.0/8", ["loopback", "10.0.0.0/8"]],
+  ])("reads TRUST_PROXY=%s", (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).auth.trustProxy).toEqual(
+      expected,
+    );
+  });
+
+  it.each(["yes", "10.0.0.0/8/1", "proxy.example"])(
+    "rejects TRUST_PROXY=%s",
+    (value) => {
+      expect(problemsOf({ TRUST_PROXY: value })[0]).toContain("TRUST_PROXY is");
+    },
+  );
+
+  it("rejects REQUIRE_RUN_REASON other than true or false", () => {
+    expect(problemsOf({ REQUIRE_RUN_REASON: "yes" })[0]).toBe(
+      'REQUIRE_RUN_REASON is "yes": expected true or false.',
+    );
+  });
+
+  it("reads the OIDC settings with defaults", () => {
+    const config = loadConfig({
+      PORT: "3100",
+      OIDC_ISSUER: "https://idp.example.test/realms/staff",
+      OIDC_CLIENT_ID: "heron-console",
+      OIDC_CLIENT_SECRET: "s3cret",
+    });
+
+    expect(config.oidc).toEqual({
+      issuer: "https://idp.example.test/realms/staff",
+      clientId: "heron-console",
+      clientSecret: "s3cret",
+      redirectUrl: "http://127.0.0.1:3100/api/auth/oidc/callback",
+      label: "Single sign-on",
+      roleClaim: "groups",
+      roleMap: {
+        "heron-console-admins": "admin",
+        "heron-console-operators": "operator",
+        "heron-console-viewers": "viewer",
+      },
+      allowHttp: false,
+    });
+  });
+
+  it("needs both issuer and client id", () => {
+    const [problem] = problemsOf({ OIDC_ISSUER: "https://idp.example.test" });
+
+    expect(problem).toContain("OIDC_CLIENT_ID is not set");
+  });
+
+  it("rejects an http issuer unless allowed", () => {
+    const env = {
+      OIDC_ISSUER: "http://127.0.0.1:9000",
+      OIDC_CLIENT_ID: "console",
+    };
+
+    expect(problemsOf(env)[0]).toContain("expected an https:// URL");
+    expect(loadConfig({ ...env, OIDC_ALLOW_HTTP: "true" }).oidc?.issuer).toBe(
+      "http://127.0.0.1:9000",
+    );
+  });
+
+  it("rejects a role map with an unknown role", () => {
+    const [problem] = problemsOf({ OIDC_ROLE_MAP: "staff=boss" });
+
+    expect(problem).toContain("OIDC_ROLE_MAP is");
+    expect(problem).toContain("group=role pairs");
+  });
+
+  it("never shows the client secret", () => {
+    const secret = "s".repeat(1001);
+    const [problem] = problemsOf({ OIDC_CLIENT_SECRET: secret });
+
+    expect(problem).toBe(
+      "OIDC_CLIENT_SECRET is (1001 characters, not shown): expected at " +
+        "most 1000 characters.",
+    );
+  });
+});

@@ -6,10 +6,22 @@ export type { Logger } from "pino";
 
 // Field names whose values are secrets. They are redacted at the top level
 // and up to two levels below it, as in `{ config: { heron: { apiKey } } }`.
-const SECRET_FIELD_NAMES = ["apiKey", "api_key", "key"];
+const SECRET_FIELD_NAMES = [
+  "apiKey",
+  "api_key",
+  "key",
+  "password",
+  "password_hash",
+  "token",
+  "csrf_token",
+  "csrfToken",
+  "cookie",
+  "clientSecret",
+];
 
 const REDACT_PATHS = [
   'req.headers["x-api-key"]',
+  'req.headers["x-csrf-token"]',
   "req.headers.cookie",
   "req.headers.authorization",
   'res.headers["set-cookie"]',

@@ -6,13 +6,23 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Run } from "./contract/runs.js";
 import { STOPPED_IN_FLIGHT_MESSAGE } from "./runs/interrupted-runs.js";
 import { startSandbox, type SandboxServer } from "./sandbox/index.js";
-import { runMain, type MainProcess } from "./testing/main-process.js";
+import {
+  firstAdminOf,
+  runMain,
+  type MainProcess,
+} from "./testing/main-process.js";
 import {
   startBody,
   startRequests,
   waitUntil,
 } from "./testing/start-helpers.js";
-import { makeApiKey, makeTempDir } from "./testing/test-server.js";
+import {
+  makeApiKey,
+  makeTempDir,
+  requestAs,
+  signInOverHttp,
+  type RequestFunction,
+} from "./testing/test-server.js";
 
 // The console process dies with SIGKILL while Heron is still working on a
 // start. After a restart on the same database the run must be there, unknown,
@@ -53,8 +63,8 @@ function startConsole(databasePath: string): MainProcess {
   return main;
 }
 
-async function getRun(url: string, id: string): Promise<Run> {
-  const response = await fetch(`${url}/api/runs/${id}`);
+async function getRun(request: RequestFunction, id: string): Promise<Run> {
+  const response = await request(`/api/runs/${id}`);
   expect(response.status).toBe(200);
   return (await response.json()) as Run;
 }
@@ -68,7 +78,9 @@ describe("console killed during a start", () => {
 
     const first = startConsole(databasePath);
     const firstUrl = await first.url();
-    const pending = fetch(`${firstUrl}/api/runs`, {
+    const admin = await firstAdminOf(first);
+    const session = await signInOverHttp(firstUrl, admin.email, admin.password);
+    const pending = requestAs(firstUrl, session)("/api/runs", {
       method: "POST",
       headers: { "content-type": "application/json", "idempotency-key": key },
       body,
@@ -82,8 +94,9 @@ describe("console killed during a start", () => {
     expect(await pending).toBeInstanceOf(Error);
 
     const second = startConsole(databasePath);
-    const url = await second.url();
-    const list = (await (await fetch(`${url}/api/runs`)).json()) as {
+    // Sessions live in the database, so the restart keeps the sign-in.
+    const request = requestAs(await second.url(), session);
+    const list = (await (await request("/api/runs")).json()) as {
       runs: Run[];
     };
     const [recovered] = list.runs;
@@ -97,7 +110,7 @@ describe("console killed during a start", () => {
     );
 
     const reconciled = await waitUntil(
-      () => getRun(url, recovered.id),
+      () => getRun(request, recovered.id),
       (run) => run.outcome === "started",
       15_000,
     );
@@ -119,7 +132,7 @@ describe("console killed during a start", () => {
     );
 
     // The same submission sent again gets this run, and Heron no new start.
-    const replay = await fetch(`${url}/api/runs`, {
+    const replay = await request("/api/runs", {
       method: "POST",
       headers: { "content-type": "application/json", "idempotency-key": key },
       body,

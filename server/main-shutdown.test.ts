@@ -7,13 +7,22 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunOutcome } from "./contract/runs.js";
 import { SHUT_DOWN_IN_FLIGHT_MESSAGE } from "./runs/interrupted-runs.js";
 import { startSandbox, type SandboxServer } from "./sandbox/index.js";
-import { runMain, type MainProcess } from "./testing/main-process.js";
+import {
+  firstAdminOf,
+  runMain,
+  type MainProcess,
+} from "./testing/main-process.js";
 import {
   startBody,
   startRequests,
   waitUntil,
 } from "./testing/start-helpers.js";
-import { makeApiKey, makeTempDir } from "./testing/test-server.js";
+import {
+  makeApiKey,
+  makeTempDir,
+  requestAs,
+  signInOverHttp,
+} from "./testing/test-server.js";
 
 // SIGTERM while a start waits for Heron: the row must end recorded, started
 // when Heron responds within the grace period, unknown when it does not.
@@ -75,8 +84,10 @@ async function stopDuringStart(
     SHUTDOWN_GRACE_MS: String(graceMs),
   });
   const url = await main.url();
+  const admin = await firstAdminOf(main);
+  const session = await signInOverHttp(url, admin.email, admin.password);
 
-  const response = fetch(`${url}/api/runs`, {
+  const response = requestAs(url, session)("/api/runs", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(startBody()),

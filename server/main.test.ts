@@ -7,11 +7,16 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 import type { Health } from "./contract/heron-data.js";
 import {
+  firstAdminOf,
   runMain as runMainProcess,
   waitForText as waitFor,
   type MainProcess,
 } from "./testing/main-process.js";
-import { makeTempDir } from "./testing/test-server.js";
+import {
+  makeTempDir,
+  requestAs,
+  signInOverHttp,
+} from "./testing/test-server.js";
 
 let running: ChildProcess | null = null;
 const tempDir = makeTempDir();
@@ -56,13 +61,16 @@ describe("server/main.ts", () => {
     );
     const [, sandboxUrl] = await waitFor(main.output, /"sandboxUrl":"([^"]+)"/);
     const health = (await (await fetch(`${url}api/health`)).json()) as Health;
+    const admin = await firstAdminOf(main);
+    const base = (url ?? "").replace(/\/$/, "");
+    const session = await signInOverHttp(base, admin.email, admin.password);
 
     // A slow Heron response is in flight when the stop signal arrives.
     await fetch(`${sandboxUrl}/__sandbox/faults`, {
       method: "POST",
       body: JSON.stringify({ operation: "list_workflows", latencyMs: 800 }),
     });
-    const inFlight = fetch(`${url}api/workflows`);
+    const inFlight = requestAs(base, session)("/api/workflows");
     await new Promise((resolve) => setTimeout(resolve, 200));
     main.child.kill("SIGTERM");
     const response = await inFlight;
@@ -77,6 +85,41 @@ describe("server/main.ts", () => {
     expect(code).toBe(0);
     expect(main.output()).toContain('"msg":"stopped"');
   });
+
+  it("prints the first admin once on a fresh database", async () => {
+    const databasePath = join(tempDir.path, "first", "console.sqlite");
+    const env = { PORT: "0", DATABASE_PATH: databasePath, LOG_LEVEL: "info" };
+    const first = runMain(env);
+    const url = await first.url();
+    const admin = await firstAdminOf(first);
+    const logLines = first
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith("{"));
+    const passwordLines = logLines.filter((line) =>
+      line.includes(admin.password),
+    );
+    const session = await signInOverHttp(url, admin.email, admin.password);
+    first.child.kill("SIGTERM");
+    await first.exited;
+
+    const second = runMain(env);
+    await second.url();
+    second.child.kill("SIGTERM");
+    await second.exited;
+
+    expect(admin.email).toBe("admin@localhost");
+    expect(admin.password).toMatch(/^[\w-]{24}$/);
+    expect(first.output()).toContain(`Open:     ${url}/`);
+    expect(first.output()).toContain(
+      "npm run users -- reset-password admin@localhost",
+    );
+    expect(passwordLines).toHaveLength(1);
+    expect(session.user.role).toBe("admin");
+    expect(second.output()).not.toContain("Password:");
+    expect(second.output()).not.toContain(admin.password);
+    // Two process starts and a sign-in, slow on a busy machine.
+  }, 60_000);
 
   it("exits with a clear message on a busy port", async () => {
     const blocker = createServer();

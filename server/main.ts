@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 import { createApp } from "./app.js";
+import { announceFirstAdmin, createFirstAdmin } from "./auth/first-admin.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { EndUserDirectory } from "./directory/end-user-directory.js";
 import { openDirectoryDatabase } from "./directory/open-directory-database.js";
@@ -102,6 +103,9 @@ async function main(): Promise<void> {
   const { server } = listening;
 
   const store = await openStore(config.databasePath);
+  const url = formatUrl(config.host, listening.port);
+  const firstAdmin = await createFirstAdmin(store.accounts, config, url);
+  if (firstAdmin) announceFirstAdmin(logger, firstAdmin.lines);
   const runServices = createRunServices({ config, heron, store, logger });
   await recoverInterruptedRuns(store, runServices.reconciler, logger);
   const directory = new EndUserDirectory({
@@ -126,7 +130,6 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  const url = formatUrl(config.host, listening.port);
   logger.info({ url, version: VERSION }, "Heron Workflow Console listening");
   console.log(`Heron Workflow Console: ${url}`);
 

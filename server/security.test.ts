@@ -40,7 +40,8 @@ afterAll(async () => {
 
 describe("headers sent to Heron", () => {
   it("forwards no browser headers on a start", async () => {
-    await server.postRun(startBody(), BROWSER_HEADERS);
+    const cookie = `${BROWSER_HEADERS.cookie}; ${server.session?.cookie}`;
+    await server.postRun(startBody(), { ...BROWSER_HEADERS, cookie });
 
     const [recorded] = server.sandbox.control.requests();
     for (const name of Object.keys(BROWSER_HEADERS)) {

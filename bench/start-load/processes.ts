@@ -8,6 +8,8 @@ const START_TIMEOUT_MS = 30_000;
 export interface ServerProcess {
   url: string;
   pid: number;
+  /** The last 8 KiB of the process's output. */
+  output(): string;
   /** Sends SIGTERM and waits for the exit; returns the exit code. */
   stop(): Promise<number | null>;
 }
@@ -58,6 +60,7 @@ export async function startServerProcess(
   return {
     url,
     pid: child.pid ?? 0,
+    output: () => recent,
     stop: () => stopProcess(child, exited),
   };
 }

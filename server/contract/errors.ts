@@ -29,6 +29,29 @@ export const API_ERROR_CODES = [
   "starting",
   // Another preset of the same workflow has this name, ignoring case.
   "preset_name_taken",
+  // No valid session: sign in first.
+  "signed_out",
+  // Signed in, but the role is below what the route needs.
+  "forbidden",
+  // The x-csrf-token header is missing or wrong, or Origin is another site.
+  "csrf_failed",
+  // The same for an unknown email, a wrong password and a disabled account.
+  "invalid_credentials",
+  "too_many_sign_ins",
+  // The staff member's per-second start limit is used up.
+  "too_many_starts",
+  // Another account has this email.
+  "email_taken",
+  // An admin tried to disable or demote their own account.
+  "own_account",
+  // The single sign-on provider could not be reached or sent an invalid response.
+  "oidc_unavailable",
+  // The account signs in through single sign-on and has no password here.
+  "sso_account",
+  // Single sign-on's identity provider could not be reached.
+  "oidc_unavailable",
+  // The account signs in through single sign-on and has no password here.
+  "sso_account",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -47,7 +70,10 @@ export interface ApiErrorBody {
     requestId: string;
     /** The history row recorded for a failed start, when one was written. */
     runId?: string;
-    /** Seconds until Heron's rate-limit window refills, on heron_rate_limited. */
+    /**
+     * Seconds until a retry may succeed, on heron_rate_limited,
+     * too_many_sign_ins and too_many_starts.
+     */
     retryAfterSeconds?: number;
     /** The recent run of the same end user and workflow, on duplicate_run. */
     duplicateOf?: DuplicateRunSummary;

@@ -97,6 +97,12 @@ export const historyFilterShape = {
     )
     .optional(),
   outcome: OutcomeListSchema.optional(),
+  /** The id of the staff member who started the runs, from GET /api/staff. */
+  started_by: single("started_by")
+    .trim()
+    .min(1, "started_by must not be empty. Leave it out to see all.")
+    .max(64, "started_by is a user id of at most 64 characters.")
+    .optional(),
   /** Runs created at or after this time. */
   from: isoTime("from").optional(),
   /** Runs created at or before this time. */
@@ -210,4 +216,7 @@ export const RUN_EXPORT_COLUMNS = [
   "error_message",
   "workflow_parameters",
   "request_id",
+  "started_by_name",
+  "started_by_email",
+  "reason",
 ] as const;

@@ -6,6 +6,8 @@ import { z } from "zod";
 
 export const END_USER_HERON_ID_MAX = 64;
 export const WORKFLOW_NAME_MAX = 255;
+export const RUN_REASON_MAX = 500;
+export const REASON_REQUIRED_MESSAGE = "Give a reason or ticket for this run.";
 
 export const StartRunRequestSchema = z.strictObject({
   end_user_heron_id: z
@@ -28,6 +30,16 @@ export const StartRunRequestSchema = z.strictObject({
   allow_duplicate: z
     .boolean({ error: "allow_duplicate must be true or false." })
     .optional(),
+  // Why the run is started, such as a ticket number. Recorded with the run
+  // and never sent to Heron. REQUIRE_RUN_REASON=true makes it required.
+  reason: z
+    .string({ error: "The reason must be text." })
+    .trim()
+    .max(
+      RUN_REASON_MAX,
+      `A reason is at most ${RUN_REASON_MAX} characters. Link a ticket for more.`,
+    )
+    .optional(),
 });
 
 export type StartRunRequest = z.infer<typeof StartRunRequestSchema>;
@@ -49,6 +61,13 @@ export const RUN_OUTCOMES = [
 ] as const;
 
 export type RunOutcome = (typeof RUN_OUTCOMES)[number];
+
+/** The staff member who started a run. */
+export interface RunStarter {
+  id: string;
+  email: string;
+  display_name: string;
+}
 
 export interface Run {
   id: string;
@@ -78,6 +97,12 @@ export interface Run {
   reconciliation_checked_at?: string | null;
   /** The result of that check, as a sentence for staff. */
   reconciliation_note?: string | null;
+  /** null for runs recorded before sign-in existed. */
+  started_by: RunStarter | null;
+  reason: string | null;
+  /** The starter's address and browser, in GET /api/runs/:id only. */
+  source_address?: string | null;
+  user_agent?: string | null;
 }
 
 export const ListRunsQuerySchema = z.strictObject({

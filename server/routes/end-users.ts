@@ -1,5 +1,6 @@
 import { Router } from "express";
 
+import { requireRole } from "../auth/guards.js";
 import {
   END_USER_SEARCH_MAX_LENGTH,
   EndUserSearchQuerySchema,
@@ -43,11 +44,15 @@ export function endUserRoutes(
     res.json(body);
   });
 
-  router.post("/api/end-users/directory/refresh", (_req, res) => {
-    void directory.runNow();
-    const body: EndUserDirectoryStatus = directory.status();
-    res.status(202).json(body);
-  });
+  router.post(
+    "/api/end-users/directory/refresh",
+    requireRole("admin", "Refreshing the end-user directory"),
+    (_req, res) => {
+      void directory.runNow();
+      const body: EndUserDirectoryStatus = directory.status();
+      res.status(202).json(body);
+    },
+  );
   return router;
 }
 

@@ -1,4 +1,4 @@
-import { Router } from "express";
+import { Router, type Request } from "express";
 
 import {
   CreatePresetRequestSchema,
@@ -6,6 +6,7 @@ import {
   UpdatePresetRequestSchema,
   type PresetList,
 } from "../contract/presets.js";
+import { requireRole } from "../auth/guards.js";
 import { ApiError } from "../errors.js";
 import { parseInput } from "../http/parse-input.js";
 import { checkParametersSize, parseJsonBody } from "../http/parse-json-body.js";
@@ -45,7 +46,9 @@ export function presetRoutes(options: PresetRoutesOptions): Router {
     res.json(list);
   });
 
-  router.post("/api/presets", readBody, async (req, res) => {
+  const changePresets = requireRole("operator", "Changing presets");
+
+  router.post("/api/presets", changePresets, readBody, async (req, res) => {
     const { data, value } = parseJsonBody(req.body, CreatePresetRequestSchema, {
       ...PRESET_BODY,
       fieldList: "workflow_name, name and workflow_parameters",
@@ -60,31 +63,40 @@ export function presetRoutes(options: PresetRoutesOptions): Router {
     res.status(201).location(`/api/presets/${saved.id}`).json(saved);
   });
 
-  router.patch("/api/presets/:id", readBody, async (req, res) => {
-    const { data, value } = parseJsonBody(
-      req.body,
-      UpdatePresetRequestSchema,
-      PRESET_BODY,
-    );
-    const change = {
-      ...(data.name === undefined ? {} : { name: data.name }),
-      ...(data.workflow_parameters === undefined
-        ? {}
-        : { workflow_parameters: parametersText(value) }),
-    };
-    const result = await accessPresets(() =>
-      store.updatePreset(req.params.id, change),
-    );
-    res.json(savedPreset(result, req.params));
-  });
+  router.patch(
+    "/api/presets/:id",
+    changePresets,
+    readBody,
+    async (req: Request<{ id: string }>, res) => {
+      const { data, value } = parseJsonBody(
+        req.body,
+        UpdatePresetRequestSchema,
+        PRESET_BODY,
+      );
+      const change = {
+        ...(data.name === undefined ? {} : { name: data.name }),
+        ...(data.workflow_parameters === undefined
+          ? {}
+          : { workflow_parameters: parametersText(value) }),
+      };
+      const result = await accessPresets(() =>
+        store.updatePreset(req.params.id, change),
+      );
+      res.json(savedPreset(result, req.params));
+    },
+  );
 
-  router.delete("/api/presets/:id", async (req, res) => {
-    const deleted = await accessPresets(() =>
-      store.deletePreset(req.params.id),
-    );
-    if (!deleted) throw presetNotFound(req.params.id);
-    res.status(204).end();
-  });
+  router.delete(
+    "/api/presets/:id",
+    changePresets,
+    async (req: Request<{ id: string }>, res) => {
+      const deleted = await accessPresets(() =>
+        store.deletePreset(req.params.id),
+      );
+      if (!deleted) throw presetNotFound(req.params.id);
+      res.status(204).end();
+    },
+  );
 
   return router;
 }

@@ -1,6 +1,7 @@
-import { Router } from "express";
+import { Router, type Request } from "express";
 
 import type { ExecutionStatusResult } from "../contract/executions.js";
+import { requireRole } from "../auth/guards.js";
 import { requestIdOf } from "../http/request-id.js";
 import { readRuns } from "../runs/database-errors.js";
 import {
@@ -23,12 +24,18 @@ export function runCheckRoutes(options: RunCheckRoutesOptions): Router {
   const { store, reconciler } = options;
   const router = Router();
 
-  router.post("/api/runs/:id/reconcile", async (req, res) => {
-    const { id } = req.params;
-    const run = await readRuns(() => reconciler.check(id, requestIdOf(req)));
-    if (!run) throw runNotFound(id);
-    res.json(run);
-  });
+  // The check calls Heron, which uses up the console's rate limit there.
+  const checkAtHeron = requireRole("operator", "Checking a run at Heron");
+  router.post(
+    "/api/runs/:id/reconcile",
+    checkAtHeron,
+    async (req: Request<{ id: string }>, res) => {
+      const { id } = req.params;
+      const run = await readRuns(() => reconciler.check(id, requestIdOf(req)));
+      if (!run) throw runNotFound(id);
+      res.json(run);
+    },
+  );
 
   router.get("/api/runs/:id/execution", async (req, res) => {
     const { id } = req.params;

@@ -27,6 +27,10 @@ const TRICKY: HistoryRow = {
   http_status: 502,
   error_message: "-1 retries\r\nthen @admin",
   request_id: "+request",
+  started_by_user_id: "usr_1",
+  started_by_email: "ada@example.test",
+  started_by_name: "Ada, the operator",
+  reason: "=TICKET-1",
 };
 
 const PLAIN: HistoryRow = {
@@ -92,6 +96,9 @@ describe("GET /api/runs/export.csv", () => {
       "",
       "{}",
       "request",
+      "",
+      "",
+      "",
     ]);
   });
 
@@ -115,6 +122,9 @@ describe("GET /api/runs/export.csv", () => {
       "'-1 retries\r\nthen @admin",
       '{"a":"x,y","n":"l1\\nl2"}',
       "'+request",
+      "Ada, the operator",
+      "ada@example.test",
+      "'=TICKET-1",
     ]);
   });
 

@@ -229,7 +229,9 @@ describe("GET /api/runs validation", () => {
     ["cursor=", "cursor"],
     ["cursor=not-a-cursor", "cursor"],
     ["cursor=%25%25", "cursor"],
-    ["started_by=someone", "started_by"],
+    ["started_by=", "started_by"],
+    ["started_by=a&started_by=b", "started_by"],
+    ["owner=someone", "owner"],
     ["page=1&cursor=abc", "cursor"],
   ])("rejects %s", async (query, field) => {
     expect(await errorFields(query)).toEqual([field]);

@@ -1,6 +1,10 @@
 import { Router } from "express";
 
 import { RecentRunsQuerySchema, type RecentRuns } from "../contract/runs.js";
+import { sourceAddressOf, userAgentOf } from "../auth/audit.js";
+import { requireRole } from "../auth/guards.js";
+import { signedInUser } from "../auth/sessions.js";
+import { limitStarts } from "../auth/limit-starts.js";
 import { ApiError } from "../errors.js";
 import { listRunHistory } from "../history/list-run-history.js";
 import { parseInput } from "../http/parse-input.js";
@@ -13,6 +17,8 @@ import { startRun, type StartRunDependencies } from "../runs/start-run.js";
 
 export interface RunRoutesOptions extends StartRunDependencies {
   maxParametersBytes: number;
+  /** Whether a start must give a reason (REQUIRE_RUN_REASON). */
+  requireReason: boolean;
 }
 
 /**
@@ -25,14 +31,26 @@ export function runRoutes(options: RunRoutesOptions): Router {
 
   router.post(
     "/api/runs",
+    requireRole("operator", "Starting workflows"),
+    limitStarts(),
     readJsonText(maxParametersBytes),
     async (req, res) => {
       const idempotencyKey = readIdempotencyKey(req);
-      const parsed = parseStartRequest(req.body, maxParametersBytes);
+      const parsed = parseStartRequest(req.body, maxParametersBytes, {
+        requireReason: options.requireReason,
+      });
+      const user = signedInUser(req);
       const { run, replayed } = await startRun(options, {
         ...parsed,
         idempotencyKey,
         requestId: requestIdOf(req),
+        startedBy: {
+          userId: user.id,
+          email: user.email,
+          displayName: user.display_name,
+          sourceAddress: sourceAddressOf(req),
+          userAgent: userAgentOf(req),
+        },
       });
       if (replayed) res.setHeader("idempotent-replayed", "true");
       res.status(201).location(`/api/runs/${run.id}`).json(run);

@@ -20,9 +20,19 @@ export interface StartRunDependencies extends SendStartDependencies {
   heronTimeoutMs: number;
 }
 
+/** Who started a run, from where and why; recorded, never sent to Heron. */
+export interface RunStartContext {
+  userId: string;
+  email: string;
+  displayName: string;
+  sourceAddress: string | null;
+  userAgent: string | null;
+}
+
 export interface StartRunInput extends ParsedStartRequest {
   idempotencyKey: string | null;
   requestId: string;
+  startedBy: RunStartContext;
 }
 
 // How much longer than the Heron timeout a repeated key waits for the first
@@ -68,7 +78,7 @@ export async function startRun(
 
 async function startNewRun(
   dependencies: StartRunDependencies,
-  { request, parametersJson, requestId }: StartRunInput,
+  { request, parametersJson, requestId, startedBy }: StartRunInput,
   idempotency: { key: string; requestHash: string } | null,
 ): Promise<StartRunResult> {
   const { store, inFlight, duplicateWindowMinutes } = dependencies;
@@ -94,6 +104,12 @@ async function startNewRun(
         request_id: requestId,
         idempotency_key: idempotency?.key ?? null,
         request_hash: idempotency?.requestHash ?? null,
+        started_by_user_id: startedBy.userId,
+        started_by_email: startedBy.email,
+        started_by_name: startedBy.displayName,
+        source_address: startedBy.sourceAddress,
+        user_agent: startedBy.userAgent,
+        reason: request.reason ? request.reason : null,
       },
       { duplicateSince },
     );

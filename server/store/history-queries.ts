@@ -79,6 +79,13 @@ export function applyHistoryFilters<Q extends RunsQuery>(
       filters.end_user_heron_id,
     ) as Q;
   }
+  if (filters.started_by !== undefined) {
+    filtered = filtered.where(
+      "started_by_user_id",
+      "=",
+      filters.started_by,
+    ) as Q;
+  }
   if (filters.outcome !== undefined && filters.outcome.length > 0) {
     filtered = filtered.where("outcome", "in", filters.outcome) as Q;
   }
@@ -193,6 +200,9 @@ export type RunExportRow = Pick<
   | "error_message"
   | "workflow_parameters"
   | "request_id"
+  | "started_by_name"
+  | "started_by_email"
+  | "reason"
 >;
 
 /**

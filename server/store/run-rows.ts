@@ -47,12 +47,29 @@ export function toRun(row: RunRow): Run {
     reconciled_at: row.reconciled_at,
     reconciliation_checked_at: row.reconciliation_checked_at,
     reconciliation_note: row.reconciliation_note,
+    started_by: row.started_by_user_id
+      ? {
+          id: row.started_by_user_id,
+          email: row.started_by_email ?? "",
+          display_name: row.started_by_name ?? "",
+        }
+      : null,
+    reason: row.reason,
+  };
+}
+
+/** The run with the starter's address and user agent, for its detail. */
+export function toRunDetail(row: RunRow): Run {
+  return {
+    ...toRun(row),
+    source_address: row.source_address,
+    user_agent: row.user_agent,
   };
 }
 
 export function toKeyedRun(row: RunRow): KeyedRun {
   return {
-    run: toRun(row),
+    run: toRunDetail(row),
     request_hash: row.request_hash,
     response:
       row.response_status === null

@@ -72,6 +72,7 @@ describe("openStore", () => {
       { name: "0002-add-outcome-tracking" },
       { name: "0003-add-history-indexes" },
       { name: "0004-create-presets" },
+      { name: "0005-create-accounts" },
       { name: "0006-create-end-user-directory" },
     ]);
     expect(journal).toBe("wal");

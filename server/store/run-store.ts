@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 
 import type { Run, RunOutcome } from "../contract/runs.js";
+import { createAccountStore, type AccountStore } from "./account-store.js";
 import {
   claimExecution,
   listUncheckedUnknownRuns,
@@ -30,6 +31,7 @@ import {
 export { parseStoredResponse } from "./run-rows.js";
 export type { KeyedRun, StoredResponse } from "./run-rows.js";
 export type * from "./operator-store.js";
+export type * from "./account-store.js";
 
 export interface NewRun {
   end_user_heron_id: string;
@@ -41,6 +43,12 @@ export interface NewRun {
   idempotency_key?: string | null;
   /** SHA-256 hex of the content the idempotency key stands for. */
   request_hash?: string | null;
+  started_by_user_id?: string | null;
+  started_by_email?: string | null;
+  started_by_name?: string | null;
+  source_address?: string | null;
+  user_agent?: string | null;
+  reason?: string | null;
 }
 
 export interface RunCompletion {
@@ -86,6 +94,8 @@ export interface ExecutionCandidate {
 }
 
 export interface RunStore extends OperatorStore {
+  /** Staff accounts, sessions and the audit trail, in the same database. */
+  accounts: AccountStore;
   /** Inserts a run with outcome "sending", before Heron is called. */
   createRun(run: NewRun): Promise<Run>;
   /**
@@ -150,6 +160,7 @@ export function createRunStore(
 
   return {
     ...createOperatorStore(db, { ...options, now }),
+    accounts: createAccountStore(db, now),
     createRun: (run) => insertRun(db, clock, run),
     recordStart: (run, options) => recordStart(db, clock, run, options),
     completeRun: (id, completion) => completeRun(db, clock, id, completion),

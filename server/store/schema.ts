@@ -1,3 +1,4 @@
+import type { AuditEventKind, Role } from "../contract/auth.js";
 import type { RunOutcome } from "../contract/runs.js";
 
 // Row types as the database stores them. Timestamps are UTC ISO 8601 text.
@@ -35,6 +36,13 @@ export interface RunsTable {
   reconciled_at: string | null;
   reconciliation_checked_at: string | null;
   reconciliation_note: string | null;
+  /** Who started the run; null on runs recorded before sign-in existed. */
+  started_by_user_id: string | null;
+  started_by_email: string | null;
+  started_by_name: string | null;
+  source_address: string | null;
+  user_agent: string | null;
+  reason: string | null;
 }
 
 export interface PresetsTable {
@@ -49,7 +57,51 @@ export interface PresetsTable {
   updated_at: string;
 }
 
+export interface UsersTable {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  display_name: string;
+  role: Role;
+  /** scrypt$N$r$p$salt$hash, or null for single sign-on accounts. */
+  password_hash: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+  last_sign_in_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 hex of the cookie's token; the token itself is not stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  absolute_expires_at: string;
+  source_address: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  at: string;
+  kind: AuditEventKind;
+  actor_user_id: string | null;
+  actor_email: string | null;
+  target_user_id: string | null;
+  source_address: string | null;
+  user_agent: string | null;
+  /** JSON text of an object. */
+  detail: string | null;
+}
+
 export interface DatabaseSchema {
   runs: RunsTable;
   presets: PresetsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
 }

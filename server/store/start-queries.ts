@@ -8,7 +8,7 @@ import type {
   RunCompletion,
   RunPage,
 } from "./run-store.js";
-import { toKeyedRun, toRun, type KeyedRun } from "./run-rows.js";
+import { toKeyedRun, toRun, toRunDetail, type KeyedRun } from "./run-rows.js";
 import type { DatabaseSchema } from "./schema.js";
 
 export interface StoreClock {
@@ -41,6 +41,12 @@ export async function insertRun(
       ...run,
       idempotency_key: run.idempotency_key ?? null,
       request_hash: run.request_hash ?? null,
+      started_by_user_id: run.started_by_user_id ?? null,
+      started_by_email: run.started_by_email ?? null,
+      started_by_name: run.started_by_name ?? null,
+      source_address: run.source_address ?? null,
+      user_agent: run.user_agent ?? null,
+      reason: run.reason ?? null,
       id: nextId(createdAt.getTime()),
       created_at: createdAt.toISOString(),
       updated_at: createdAt.toISOString(),
@@ -48,7 +54,7 @@ export async function insertRun(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return toRun(row);
+  return toRunDetail(row);
 }
 
 export function recordStart(
@@ -113,7 +119,7 @@ export async function completeRun(
   if (!row) {
     throw new Error(`Run ${id} does not exist or is already complete.`);
   }
-  return toRun(row);
+  return toRunDetail(row);
 }
 
 export async function getRun(db: Db, id: string): Promise<Run | null> {
@@ -122,7 +128,7 @@ export async function getRun(db: Db, id: string): Promise<Run | null> {
     .selectAll()
     .where("id", "=", id)
     .executeTakeFirst();
-  return row ? toRun(row) : null;
+  return row ? toRunDetail(row) : null;
 }
 
 export async function findRunByIdempotencyKey(

@@ -28,11 +28,13 @@ export function insertRuns(
     insert into runs (id, created_at, updated_at, end_user_heron_id,
       end_user_name, workflow_name, workflow_parameters, request_id, outcome,
       http_status, duration_ms, workflow_execution_id, workflow_id, action,
-      status, execution_status, error_message)
+      status, execution_status, error_message, started_by_user_id,
+      started_by_email, started_by_name, reason)
     values (@id, @created_at, @created_at, @end_user_heron_id,
       @end_user_name, @workflow_name, @workflow_parameters, @request_id,
       @outcome, @http_status, @duration_ms, @workflow_execution_id,
-      @workflow_id, @action, @status, @execution_status, @error_message)`);
+      @workflow_id, @action, @status, @execution_status, @error_message,
+      @started_by_user_id, @started_by_email, @started_by_name, @reason)`);
   const insertAll = sqlite.transaction((all: readonly HistoryRow[]) => {
     for (const row of all) {
       insert.run({
@@ -43,6 +45,10 @@ export function insertRuns(
         status: null,
         execution_status: null,
         error_message: null,
+        started_by_user_id: null,
+        started_by_email: null,
+        started_by_name: null,
+        reason: null,
         ...row,
       });
     }

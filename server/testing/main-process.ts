@@ -43,6 +43,18 @@ export function runMain(env: Record<string, string>): MainProcess {
   };
 }
 
+/**
+ * Reads the first admin's email and password from the output of a first
+ * start on an empty database.
+ */
+export async function firstAdminOf(
+  main: MainProcess,
+): Promise<{ email: string; password: string }> {
+  const [, email = ""] = await waitForText(main.output, /Email: +(\S+)/);
+  const [, password = ""] = await waitForText(main.output, /Password: +(\S+)/);
+  return { email, password };
+}
+
 /** Waits until `read()` matches `pattern` and returns the match. */
 export async function waitForText(
   read: () => string,

@@ -7,8 +7,11 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 
 import type Database from "better-sqlite3";
+import type { Express } from "express";
 
 import { createApp } from "../app.js";
+import { createLocalUser } from "../auth/users.js";
+import type { Role, SignedInSession } from "../contract/auth.js";
 import { loadConfig } from "../config.js";
 import { createHeronClient, type HeronClient } from "../heron/client.js";
 import { EndUserDirectory } from "../directory/end-user-directory.js";
@@ -60,8 +63,9 @@ export function makeTempDir(): { path: string; remove: () => void } {
 export interface TestServerOptions {
   /**
    * Extra or replaced environment variables for loadConfig. Unless set here,
-   * the duplicate check and the automatic reconciliation are off, so tests
-   * can start the same workflow again and count Heron calls exactly.
+   * the duplicate check, the automatic reconciliation and the per-user start
+   * limit are off, so tests can start the same workflow again and count Heron
+   * calls exactly.
    */
   env?: Record<string, string>;
   /** Sandbox settings such as rate limits and the execution step. */
@@ -84,11 +88,32 @@ export interface TestServerOptions {
   wrapHeron?: (heron: HeronClient) => HeronClient;
   /** Replaces operations of the real store, to provoke database faults. */
   wrapStore?: (store: RunStore) => RunStore;
+  /**
+   * false starts the server signed out. By default an admin is created and
+   * signed in, and request() and postRun() send its cookie and CSRF token.
+   */
+  signedIn?: boolean;
 }
+
+/** A signed-in browser: what it sends with each request. */
+export interface TestSession {
+  cookie: string;
+  csrfToken: string;
+  user: SignedInSession["user"];
+  /** The account's password, for tests that sign in again. */
+  password: string;
+}
+
+export type RequestFunction = (
+  path: string,
+  init?: RequestInit,
+) => Promise<Response>;
 
 export interface TestServer {
   /** The console's base URL, such as http://127.0.0.1:41234. */
   url: string;
+  /** The Express app, for tests that list its routes. */
+  app: Express;
   apiKey: string;
   sandbox: SandboxServer;
   store: RunStore;
@@ -102,8 +127,26 @@ export interface TestServer {
   directory: EndUserDirectory;
   /** The directory's own SQLite connection, for assertions. */
   directorySqlite: Database.Database;
-  /** Sends a request to the console. */
-  request(path: string, init?: RequestInit): Promise<Response>;
+  /** The signed-in admin that request() uses; null when signed out. */
+  session: TestSession | null;
+  /**
+   * Sends a request to the console, with the default session's cookie and
+   * CSRF token unless `init` sets those headers itself.
+   */
+  request: RequestFunction;
+  /** Sends a request with no cookie or CSRF token. */
+  anonymous: RequestFunction;
+  /**
+   * Creates an account of `role` and signs it in over HTTP. The email is
+   * made unique unless given.
+   */
+  signIn(role: Role, email?: string): Promise<TestSession>;
+  /** Sends requests as `session`. */
+  as(session: TestSession): RequestFunction;
+  /** Signs in a new account of `role` and returns its request function. */
+  client(role: Role): Promise<RequestFunction>;
+  /** Moves the clock of session timeouts forward. */
+  advanceClock(ms: number): void;
   /** POSTs `body` to /api/runs: objects as JSON, strings as they are. */
   postRun(body: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
@@ -136,6 +179,7 @@ export async function startTestServer(
     LOG_LEVEL: "debug",
     DUPLICATE_WINDOW_MINUTES: "0",
     RECONCILE_DELAYS_MS: "off",
+    START_RATE_LIMIT_PER_SECOND: "1000",
     ...options.env,
   });
   const logs = new LogCapture();
@@ -167,7 +211,9 @@ export async function startTestServer(
     logger,
     ...config.directory,
   });
+  let clockOffsetMs = 0;
   const app = createApp({
+    now: () => new Date(Date.now() + clockOffsetMs),
     config,
     heron: appHeron,
     store: appStore,
@@ -184,6 +230,35 @@ export async function startTestServer(
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
 
+  const anonymous: RequestFunction = (path, init) => fetch(url + path, init);
+  const as = (session: TestSession) => requestAs(url, session);
+
+  let accountCount = 0;
+  const signIn = async (role: Role, email?: string): Promise<TestSession> => {
+    accountCount += 1;
+    // A random part keeps the default address free when a test starts a
+    // second server on the same database, whose accounts already exist.
+    const address =
+      email ??
+      `${role}-${accountCount}-${randomBytes(4).toString("hex")}@example.test`;
+    const password = `test-password-${accountCount}-${randomBytes(6).toString("hex")}`;
+    const created = await store.accounts.findUserByEmail(address);
+    if (!created) {
+      const result = await createLocalUser(
+        store.accounts,
+        {
+          email: address,
+          displayName: `Test ${role} ${accountCount}`,
+          role,
+          password,
+        },
+        {},
+      );
+      if (result.kind !== "created") throw new Error(`${address} is taken`);
+    }
+    return signInOverHttp(url, address, password);
+  };
+
   const directorySync = options.directorySync ?? "off";
   if (directorySync === "background") directory.start();
   if (directorySync === "wait") {
@@ -191,10 +266,12 @@ export async function startTestServer(
     sandbox.control.reset();
   }
 
-  const request = (path: string, init?: RequestInit) => fetch(url + path, init);
+  const session = options.signedIn === false ? null : await signIn("admin");
+  const request: RequestFunction = session ? as(session) : anonymous;
 
   return {
     url,
+    app,
     apiKey,
     sandbox,
     store,
@@ -206,7 +283,15 @@ export async function startTestServer(
     runServices,
     directory,
     directorySqlite,
+    session,
     request,
+    anonymous,
+    signIn,
+    as,
+    client: async (role) => as(await signIn(role)),
+    advanceClock: (ms) => {
+      clockOffsetMs += ms;
+    },
     postRun: (body, headers = {}) =>
       request("/api/runs", {
         method: "POST",
@@ -225,4 +310,62 @@ export async function startTestServer(
       tempDir.remove();
     },
   };
+}
+
+/**
+ * Returns a function that sends requests to `url` with the session's cookie
+ * and CSRF token, unless `init` sets those headers itself.
+ */
+export function requestAs(url: string, session: TestSession): RequestFunction {
+  return (path, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (!headers.has("cookie")) headers.set("cookie", session.cookie);
+    if (!headers.has("x-csrf-token")) {
+      headers.set("x-csrf-token", session.csrfToken);
+    }
+    return fetch(url + path, { ...init, headers });
+  };
+}
+
+/**
+ * Signs in over HTTP as a browser does: GET /api/auth/session for the
+ * pre-sign-in CSRF token, then POST /api/auth/sign-in with it.
+ */
+export async function signInOverHttp(
+  url: string,
+  email: string,
+  password: string,
+): Promise<TestSession> {
+  const first = await fetch(`${url}/api/auth/session`);
+  const { csrf_token } = (await first.json()) as { csrf_token: string };
+  const preCookie = cookiePairs(first).join("; ");
+
+  const response = await fetch(`${url}/api/auth/sign-in`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      cookie: preCookie,
+      "x-csrf-token": csrf_token,
+    },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) {
+    throw new Error(
+      `signing in as ${email} failed with ${response.status}: ` +
+        (await response.text()),
+    );
+  }
+  const body = (await response.json()) as SignedInSession;
+  const cookie = cookiePairs(response)
+    .filter((pair) => pair.startsWith("heron_console_session="))
+    .join("; ");
+  return { cookie, csrfToken: body.csrf_token, user: body.user, password };
+}
+
+/** Returns the name=value pairs of the Set-Cookie headers that set a value. */
+export function cookiePairs(response: Response): string[] {
+  return response.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0] ?? "")
+    .filter((pair) => !pair.endsWith("="));
 }

@@ -1,80 +1,40 @@
-import { Box, Container, Grid, Stack } from "@mantine/core";
-import { useEffect, useRef, useState } from "react";
-import type { Run } from "../../server/contract/runs";
-import { RegionErrorBoundary } from "../components/region-error-boundary";
-import { HistorySection } from "../features/history/components/history-section";
-import { RunFollowUp } from "../features/run-checks/components/run-follow-up";
-import { draftFromRun, originFromRun } from "../lib/start-draft";
+import { Alert, Box, Container, Text } from "@mantine/core";
+import { useState } from "react";
+import { hasRole } from "../features/auth/lib/roles";
+import { useSignedInSession } from "../features/auth/lib/signed-in-session";
+import { AdminView } from "./admin-view";
 import { ConsoleHeader } from "./console-header";
-import { OutcomeGuide } from "./outcome-guide";
-import { takeShareLinkFromLocation } from "./read-share-link";
-import { StartWorkflowCard } from "./start-workflow-card";
-import { useFormPrefill } from "./use-form-prefill";
+import { RunsView } from "./runs-view";
+import { useConsoleView } from "./use-console-view";
 
-const HISTORY_ID = "history";
-
-/** Lays out the one page: header, the start form and outcome guide, then the history. */
+/** Lays out the page: the header, then the runs or, for admins, the admin view. */
 export function ConsolePage() {
-  const [openRunId, setOpenRunId] = useState<string | null>(null);
-  const prefill = useFormPrefill();
-  const { applyDraft, rejectDraft } = prefill;
-  const linkReadRef = useRef(false);
-
-  // A share link only fills the form: staff still review and confirm. The
-  // ref keeps StrictMode's second effect run from reading the URL again.
-  useEffect(() => {
-    if (linkReadRef.current) return;
-    linkReadRef.current = true;
-
-    const link = takeShareLinkFromLocation();
-    if (link === null) return;
-    if (link.ok) void applyDraft(link.draft, null);
-    else rejectDraft(link.message);
-  }, [applyDraft, rejectDraft]);
-
-  function startLike(run: Run) {
-    setOpenRunId(null);
-    void applyDraft(draftFromRun(run), originFromRun(run));
-  }
-
-  function viewInHistory(runId: string) {
-    document
-      .getElementById(HISTORY_ID)
-      ?.scrollIntoView({ behavior: "smooth", block: "start" });
-    setOpenRunId(runId);
-  }
+  const { user, settings } = useSignedInSession();
+  const [view, setView] = useConsoleView();
+  const isAdmin = hasRole(user.role, "admin");
+  const [adminLinkIgnored] = useState(view === "admin" && !isAdmin);
 
   return (
     <Box mih="100vh" bg="var(--console-page-background)">
-      <ConsoleHeader />
+      <ConsoleHeader view={view} onViewChange={setView} showAdmin={isAdmin} />
       <Container component="main" size="xl" py="lg">
-        <Stack gap="lg">
-          <Grid gap="lg" align="flex-start">
-            <Grid.Col span={{ base: 12, md: 7 }}>
-              <RegionErrorBoundary region="Start a workflow">
-                <StartWorkflowCard
-                  onViewInHistory={viewInHistory}
-                  prefill={prefill}
-                />
-              </RegionErrorBoundary>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 5 }}>
-              <OutcomeGuide />
-            </Grid.Col>
-          </Grid>
-          <Box id={HISTORY_ID}>
-            <RegionErrorBoundary region="History">
-              <HistorySection
-                openRunId={openRunId}
-                onOpenRun={setOpenRunId}
-                onStartLike={startLike}
-                renderRunFollowUp={(run) => (
-                  <RunFollowUp run={run} follow="on-request" />
-                )}
-              />
-            </RegionErrorBoundary>
-          </Box>
-        </Stack>
+        {adminLinkIgnored && (
+          <Alert color="orange" variant="light" mb="lg" title="Admin view">
+            <Text size="sm">
+              The admin view needs the admin role; you are{" "}
+              {user.role === "operator" ? "an operator" : "a viewer"}. Ask an
+              admin if you need to manage staff accounts.
+            </Text>
+          </Alert>
+        )}
+        {view === "admin" && isAdmin ? (
+          <AdminView currentUserId={user.id} />
+        ) : (
+          <RunsView
+            canStart={hasRole(user.role, "operator")}
+            reasonRequired={settings.reason_required}
+          />
+        )}
       </Container>
     </Box>
   );

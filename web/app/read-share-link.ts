@@ -19,3 +19,8 @@ export function takeShareLinkFromLocation(): ShareLinkResult | null {
   window.history.replaceState(window.history.state, "", url);
   return decodeShareValue(value);
 }
+
+/** Tells whether the page URL carries a share link, without removing it. */
+export function hasShareLinkInLocation(): boolean {
+  return new URL(window.location.href).searchParams.has(SHARE_LINK_PARAM);
+}

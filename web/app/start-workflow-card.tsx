@@ -31,6 +31,7 @@ const PRESET_HINT_HEIGHT = 20;
 interface StartWorkflowCardProps {
   onViewInHistory: (runId: string) => void;
   prefill: ReturnType<typeof useFormPrefill>;
+  reasonRequired: boolean;
 }
 
 /**
@@ -40,6 +41,7 @@ interface StartWorkflowCardProps {
 export function StartWorkflowCard({
   onViewInHistory,
   prefill,
+  reasonRequired,
 }: StartWorkflowCardProps) {
   const { notice } = prefill;
 
@@ -87,6 +89,7 @@ export function StartWorkflowCard({
         )}
         <TriggerForm
           prefill={prefill.prefill}
+          reasonRequired={reasonRequired}
           renderEndUserPicker={(slot) => <EndUserPicker {...slot} />}
           renderWorkflowPicker={(slot) => <WorkflowPicker {...slot} />}
           renderRecordedRun={(runId) => (

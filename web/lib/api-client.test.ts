@@ -1,7 +1,12 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { apiRequest } from "./api-client";
 import { parseRetryAfter } from "./parse-retry-after";
 import { ApiError } from "./api-error";
+import { setCsrfToken } from "./csrf-token";
+import {
+  subscribeToSessionProblems,
+  type SessionProblem,
+} from "./session-problems";
 
 function stubFetch(response: Response | Error | DOMException) {
   const fetchMock = vi.fn((_url: string, _init?: RequestInit) =>
@@ -32,6 +37,7 @@ async function caught(promise: Promise<unknown>): Promise<ApiError> {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  setCsrfToken(null);
 });
 
 describe("apiRequest", () => {
@@ -258,5 +264,84 @@ describe("parseRetryAfter", () => {
   it("returns null for missing or invalid values", () => {
     expect(parseRetryAfter(null)).toBeNull();
     expect(parseRetryAfter("soon")).toBeNull();
+  });
+});
+
+describe("apiRequest and the session", () => {
+  function headersOf(fetchMock: ReturnType<typeof stubFetch>) {
+    return fetchMock.mock.calls[0]?.[1]?.headers as Record<string, string>;
+  }
+
+  function collectProblems(): SessionProblem[] {
+    const problems: SessionProblem[] = [];
+    const unsubscribe = subscribeToSessionProblems((problem) =>
+      problems.push(problem),
+    );
+    onTestFinished(unsubscribe);
+    return problems;
+  }
+
+  it("sends the CSRF token on POST", async () => {
+    setCsrfToken("token-1");
+    const fetchMock = stubFetch(jsonResponse(201, {}));
+    await apiRequest("/api/runs", { method: "POST", body: {} });
+    expect(headersOf(fetchMock)["x-csrf-token"]).toBe("token-1");
+  });
+
+  it("leaves the CSRF token off GET", async () => {
+    setCsrfToken("token-1");
+    const fetchMock = stubFetch(jsonResponse(200, {}));
+    await apiRequest("/api/runs");
+    expect(headersOf(fetchMock)).not.toHaveProperty("x-csrf-token");
+  });
+
+  it("reports signed_out to listeners", async () => {
+    const problems = collectProblems();
+    stubFetch(
+      jsonResponse(401, {
+        error: { code: "signed_out", message: "Sign in to use the console." },
+      }),
+    );
+    const error = await caught(apiRequest("/api/runs"));
+    expect(error.code).toBe("signed_out");
+    expect(problems).toEqual(["signed_out"]);
+  });
+
+  it("reports csrf_failed and says to try again", async () => {
+    const problems = collectProblems();
+    stubFetch(
+      jsonResponse(403, {
+        error: { code: "csrf_failed", message: "Reload the page." },
+      }),
+    );
+    const error = await caught(
+      apiRequest("/api/presets", { method: "POST", body: {} }),
+    );
+    expect(error.code).toBe("csrf_failed");
+    expect(error.message).toContain("try again");
+    expect(problems).toEqual(["csrf_failed"]);
+  });
+
+  it("reports forbidden and keeps its message", async () => {
+    const problems = collectProblems();
+    stubFetch(
+      jsonResponse(403, {
+        error: { code: "forbidden", message: "Needs the operator role." },
+      }),
+    );
+    const error = await caught(apiRequest("/api/runs", { method: "POST" }));
+    expect(error.message).toBe("Needs the operator role.");
+    expect(problems).toEqual(["forbidden"]);
+  });
+
+  it("reports nothing for other errors", async () => {
+    const problems = collectProblems();
+    stubFetch(
+      jsonResponse(404, {
+        error: { code: "not_found", message: "No run has id run_1." },
+      }),
+    );
+    await caught(apiRequest("/api/runs/run_1"));
+    expect(problems).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import { ApiError } from "./api-error";
+import { getCsrfToken } from "./csrf-token";
 import { readErrorEnvelope } from "./error-envelope";
 import { parseRetryAfter } from "./parse-retry-after";
+import { reportSessionProblem } from "./session-problems";
 
 export interface ApiRequestOptions {
   method?: "GET" | "POST" | "PATCH" | "DELETE";
@@ -16,6 +18,8 @@ export interface ApiRequestOptions {
  * Throws ApiError on every failure: a non-2xx status, a body that is not
  * JSON, or no response at all. An aborted request rethrows the AbortError
  * so TanStack Query can tell cancellation from failure.
+ * Sends the session's CSRF token with every method other than GET, and
+ * reports an ended session or a rejected token to the session's listeners.
  */
 export async function apiRequest<T>(
   path: string,
@@ -29,7 +33,14 @@ export async function apiRequest<T>(
   const body = await readJson(response);
 
   if (!response.ok) {
-    throw toApiError(response, body, target);
+    const error = toApiError(response, body, target);
+    if (error.code === "signed_out") reportSessionProblem("signed_out");
+    // The page hides what a role may not do, so this role is out of date.
+    if (error.code === "forbidden") reportSessionProblem("forbidden");
+    if (error.code !== "csrf_failed") throw error;
+
+    reportSessionProblem("csrf_failed");
+    throw withCsrfAdvice(error);
   }
 
   if (response.status === 204) return undefined as T;
@@ -69,6 +80,7 @@ async function send(
   target: string,
 ): Promise<Response> {
   const hasBody = options.body !== undefined;
+  const csrfToken = method === "GET" ? null : getCsrfToken();
 
   try {
     return await fetch(url, {
@@ -76,6 +88,7 @@ async function send(
       headers: {
         Accept: "application/json",
         ...(hasBody ? { "Content-Type": "application/json" } : {}),
+        ...(csrfToken === null ? {} : { "x-csrf-token": csrfToken }),
         ...options.headers,
       },
       body: hasBody ? JSON.stringify(options.body) : undefined,
@@ -134,5 +147,22 @@ function toApiError(
     runId: error.runId,
     retryAfterSeconds: error.retryAfterSeconds ?? headerRetryAfter,
     duplicateOf: error.duplicateOf,
+  });
+}
+
+/**
+ * Replaces the server's advice to reload the page: the session listener
+ * reads a fresh token at once, so trying again is enough and keeps what
+ * staff typed. Nothing is retried on its own, so nothing is sent twice.
+ */
+function withCsrfAdvice(error: ApiError): ApiError {
+  return new ApiError({
+    status: error.status,
+    code: error.code,
+    message:
+      "The console rejected the request because the page's security " +
+      "token was out of date (csrf_failed). The page has fetched a new " +
+      "token: try again.",
+    requestId: error.requestId,
   });
 }

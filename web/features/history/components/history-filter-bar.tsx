@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, TextInput } from "@mantine/core";
+import { Button, Group, MultiSelect, Select, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { HISTORY_SEARCH_MAX } from "../../../../server/contract/history";
 import {
@@ -12,6 +12,7 @@ import {
   type HistoryFilters,
 } from "../lib/history-filters";
 import { fromLocalInputValue, toLocalInputValue } from "../lib/local-datetime";
+import { useStaff } from "../api/list-staff";
 
 interface HistoryFilterBarProps {
   filters: HistoryFilters;
@@ -21,6 +22,18 @@ interface HistoryFilterBarProps {
 /** Edits the history filters. They apply on submit, so typing sends no request. */
 export function HistoryFilterBar({ filters, onChange }: HistoryFilterBarProps) {
   const [draft, setDraft] = useState(filters);
+  const staff = useStaff();
+  const staffOptions = (staff.data?.staff ?? []).map((member) => ({
+    value: member.id,
+    label: `${member.display_name} (${member.email})`,
+  }));
+  // A filter from a bookmark keeps its id until the list names it.
+  if (
+    draft.started_by !== "" &&
+    !staffOptions.some((option) => option.value === draft.started_by)
+  ) {
+    staffOptions.push({ value: draft.started_by, label: draft.started_by });
+  }
   const [applied, setApplied] = useState(filters);
 
   // Filters changed from outside, such as by the back button, replace the draft.
@@ -63,6 +76,21 @@ export function HistoryFilterBar({ filters, onChange }: HistoryFilterBarProps) {
           onChange={(value) => set("outcome", value as RunOutcome[])}
           w={220}
           clearable
+        />
+        <Select
+          label="Started by"
+          description={
+            staff.isError
+              ? "Could not load the staff list"
+              : "Anyone when empty"
+          }
+          data={staffOptions}
+          value={draft.started_by === "" ? null : draft.started_by}
+          onChange={(value) => set("started_by", value ?? "")}
+          searchable
+          clearable
+          nothingFoundMessage="No staff member matches"
+          w={220}
         />
         <TextInput
           label="Workflow name"

@@ -39,8 +39,11 @@ interface HistorySectionProps {
   onOpenRun: (runId: string | null) => void;
   /** Shows what can be done next with the open run, such as checking it again. */
   renderRunFollowUp: (run: Run) => ReactNode;
-  /** Fills the start form with a run's end user, workflow and parameters. */
-  onStartLike: (run: Run) => void;
+  /**
+   * Fills the start form with a run's end user, workflow and parameters.
+   * null hides "Start like this" from staff who may not start runs.
+   */
+  onStartLike: ((run: Run) => void) | null;
 }
 
 /**

@@ -15,6 +15,8 @@ export const runTableFeatures = tableFeatures({});
 const ID_MAX_WIDTH = 80;
 // Two lines of this width show the start of most error messages.
 const ERROR_MIN_WIDTH = 88;
+// Wide enough for a ticket id such as "OPS-12345" and a few words after it.
+const REASON_MIN_WIDTH = 96;
 
 const column = createColumnHelper<typeof runTableFeatures, Run>();
 
@@ -40,6 +42,11 @@ export const runColumns = column.columns([
   column.accessor("workflow_name", {
     header: "Workflow",
     cell: (info) => <Text size="sm">{info.getValue()}</Text>,
+  }),
+  column.display({
+    id: "started_by",
+    header: "Started by",
+    cell: ({ row }) => <StartedBy run={row.original} />,
   }),
   column.accessor("outcome", {
     header: "Outcome",
@@ -83,6 +90,24 @@ export const runColumns = column.columns([
     },
   }),
 ]);
+
+/** Shows who started the run and why. Runs from before sign-in have neither. */
+function StartedBy({ run }: { run: Run }) {
+  if (run.started_by === null) return "—";
+
+  return (
+    <Stack gap={0} miw={REASON_MIN_WIDTH}>
+      <Text size="sm" title={run.started_by.email}>
+        {run.started_by.display_name}
+      </Text>
+      {run.reason !== null && (
+        <Text size="xs" c="dimmed" lineClamp={2} title={run.reason}>
+          {run.reason}
+        </Text>
+      )}
+    </Stack>
+  );
+}
 
 /** Heron's status for the execution when the console last read it. */
 function LastExecutionStatus({ run }: { run: Run }) {

@@ -10,7 +10,7 @@ interface RunDetailDrawerProps {
   runId: string | null;
   onClose: () => void;
   renderFollowUp: (run: Run) => ReactNode;
-  onStartLike: (run: Run) => void;
+  onStartLike: ((run: Run) => void) | null;
 }
 
 export function RunDetailDrawer({

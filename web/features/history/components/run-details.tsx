@@ -24,7 +24,7 @@ interface RunDetailsProps {
   run: Run;
   /** Checks of the run at Heron, from another feature. */
   followUp: ReactNode;
-  onStartLike: (run: Run) => void;
+  onStartLike: ((run: Run) => void) | null;
 }
 
 /** Shows one run's full record: the summary, the parameters sent and Heron's response. */
@@ -40,9 +40,11 @@ export function RunDetails({ run, followUp, onStartLike }: RunDetailsProps) {
         </Group>
         <Text size="sm">{OUTCOME_EXPLANATIONS[run.outcome]}</Text>
         <Group gap="sm" mt="xs">
-          <Button size="xs" onClick={() => onStartLike(run)}>
-            Start like this
-          </Button>
+          {onStartLike && (
+            <Button size="xs" onClick={() => onStartLike(run)}>
+              Start like this
+            </Button>
+          )}
           <Button
             size="xs"
             variant="default"
@@ -67,6 +69,31 @@ export function RunDetails({ run, followUp, onStartLike }: RunDetailsProps) {
               {run.end_user_heron_id}
             </Text>
           </Row>
+          <Row label="Started by">
+            {run.started_by === null ? (
+              "(not recorded)"
+            ) : (
+              <>
+                {run.started_by.display_name}
+                <Text size="xs" c="dimmed">
+                  {run.started_by.email}
+                </Text>
+              </>
+            )}
+          </Row>
+          <Row label="Reason">
+            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+              {run.reason ?? "—"}
+            </Text>
+          </Row>
+          {run.source_address != null && (
+            <Row label="From address">{run.source_address}</Row>
+          )}
+          {run.user_agent != null && (
+            <Row label="Browser">
+              <Text size="xs">{run.user_agent}</Text>
+            </Row>
+          )}
           <Row label="HTTP status">{run.http_status ?? "—"}</Row>
           <Row label="Status">{run.status ?? "—"}</Row>
           <Row label="Action">{run.action ?? "—"}</Row>

@@ -37,7 +37,7 @@ interface RunsTableProps {
   runs: Run[];
   onOpenRun: (runId: string) => void;
   /** Fills the start form with this run's end user, workflow and parameters. */
-  onStartLike: (run: Run) => void;
+  onStartLike: ((run: Run) => void) | null;
   sort: HistorySort;
   onSort: (column: HistorySortColumn) => void;
   fetching: boolean;
@@ -153,7 +153,7 @@ function RowActions({
 }: {
   run: Run;
   onOpenRun: (runId: string) => void;
-  onStartLike: (run: Run) => void;
+  onStartLike: ((run: Run) => void) | null;
 }) {
   const runDescription = `the ${run.workflow_name} run at ${formatLocalDateTime(run.created_at)}`;
 
@@ -168,14 +168,16 @@ function RowActions({
       >
         Details
       </Button>
-      <Button
-        size="compact-xs"
-        variant="default"
-        aria-label={`Start like ${runDescription}`}
-        onClick={() => onStartLike(run)}
-      >
-        Start like this
-      </Button>
+      {onStartLike && (
+        <Button
+          size="compact-xs"
+          variant="default"
+          aria-label={`Start like ${runDescription}`}
+          onClick={() => onStartLike(run)}
+        >
+          Start like this
+        </Button>
+      )}
       <Button
         size="compact-xs"
         variant="default"

@@ -21,10 +21,17 @@ describe("history filters", () => {
       ...EMPTY_HISTORY_FILTERS,
       q: "acme & co",
       outcome: ["started" as const, "unknown" as const],
+      started_by: "usr_1a2b",
       from: "2026-12-01T00:00:00.000Z",
     };
     const search = writeHistoryFilters("", filters);
     expect(readHistoryFilters(search)).toEqual(filters);
+  });
+
+  it("counts started_by as a filter", () => {
+    const filters = { ...EMPTY_HISTORY_FILTERS, started_by: "usr_1a2b" };
+    expect(hasHistoryFilters(filters)).toBe(true);
+    expect(historyFilterQuery(filters)).toEqual({ started_by: "usr_1a2b" });
   });
 
   it("drops unknown outcomes", () => {

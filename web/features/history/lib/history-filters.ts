@@ -13,6 +13,8 @@ export interface HistoryFilters {
   workflow_name: string;
   end_user_heron_id: string;
   outcome: RunOutcome[];
+  /** The user id of the staff member who started the runs, or "". */
+  started_by: string;
   /** ISO 8601 UTC times, or "" for no bound. */
   from: string;
   to: string;
@@ -26,6 +28,7 @@ export const EMPTY_HISTORY_FILTERS: HistoryFilters = {
   workflow_name: "",
   end_user_heron_id: "",
   outcome: [],
+  started_by: "",
   from: "",
   to: "",
   sort: "",
@@ -36,6 +39,7 @@ const TEXT_KEYS = [
   "q",
   "workflow_name",
   "end_user_heron_id",
+  "started_by",
   "from",
   "to",
 ] as const;

@@ -11,13 +11,19 @@ interface RunFollowUpProps {
   run: Run;
   /** Whether a started run's execution is read at once or on request. */
   follow: FollowMode;
+  /** Whether staff may check an unknown run at Heron (operators and admins). */
+  canCheck?: boolean;
 }
 
 /**
  * Shows what staff can do next with a recorded run: check an unknown run
  * again at Heron, or follow a started run's execution.
  */
-export function RunFollowUp({ run, follow }: RunFollowUpProps) {
+export function RunFollowUp({
+  run,
+  follow,
+  canCheck = true,
+}: RunFollowUpProps) {
   const reconcile = useReconcileRun();
 
   return (
@@ -25,6 +31,7 @@ export function RunFollowUp({ run, follow }: RunFollowUpProps) {
       {run.outcome === "unknown" && (
         <UnknownRunCheck
           run={run}
+          canCheck={canCheck}
           checking={reconcile.isPending}
           checkError={reconcile.error}
           onCheck={() =>

@@ -5,6 +5,8 @@ import { LocalTime } from "../../../components/local-time";
 
 interface UnknownRunCheckProps {
   run: Run;
+  /** False for viewers: the server lets only operators and admins check. */
+  canCheck: boolean;
   checking: boolean;
   /** The failed "Check again" request, shown inline. */
   checkError: unknown;
@@ -17,6 +19,7 @@ interface UnknownRunCheckProps {
  */
 export function UnknownRunCheck({
   run,
+  canCheck,
   checking,
   checkError,
   onCheck,
@@ -44,16 +47,23 @@ export function UnknownRunCheck({
         </List.Item>
       </List>
       <LastCheck run={run} />
-      <Group>
-        <Button
-          size="xs"
-          variant="default"
-          loading={checking}
-          onClick={onCheck}
-        >
-          Check again
-        </Button>
-      </Group>
+      {canCheck ? (
+        <Group>
+          <Button
+            size="xs"
+            variant="default"
+            loading={checking}
+            onClick={onCheck}
+          >
+            Check again
+          </Button>
+        </Group>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Checking a run again at Heron needs the operator role; ask an operator
+          or an admin.
+        </Text>
+      )}
       {checkError !== null && (
         <ApiErrorAlert title="The check at Heron failed" error={checkError} />
       )}

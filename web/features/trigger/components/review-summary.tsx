@@ -2,7 +2,7 @@ import { Code, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import type { RunReview } from "../lib/run-review";
 
-/** The end user, workflow and parameters of a start, exactly as they will be sent. */
+/** The end user, workflow, parameters and reason of a start, exactly as they will be sent. */
 export function ReviewSummary({ review }: { review: RunReview }) {
   return (
     <>
@@ -33,6 +33,14 @@ export function ReviewSummary({ review }: { review: RunReview }) {
         >
           {JSON.stringify(review.request.workflow_parameters, null, 2)}
         </Code>
+      </ReviewSection>
+      <ReviewSection title="Reason or ticket">
+        <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+          {review.request.reason ?? "(none given)"}
+        </Text>
+        <Text size="xs" c="dimmed">
+          Recorded in the console's history only; Heron does not receive it.
+        </Text>
       </ReviewSection>
     </>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from "@mantine/core";
+import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import {
   useEffect,
@@ -27,6 +27,7 @@ import { triggerFormResolver } from "../lib/trigger-form-resolver";
 import {
   DEFAULT_TRIGGER_VALUES,
   type TriggerFieldName,
+  type TriggerFormContext,
   type TriggerFormValues,
 } from "../lib/trigger-form-values";
 import { ParametersField } from "./parameters-field";
@@ -65,6 +66,8 @@ interface TriggerFormProps {
   onViewInHistory: (runId: string) => void;
   /** Values to fill the form with. Each new `key` replaces what staff typed. */
   prefill: FormPrefill | null;
+  /** Whether the server requires a reason or ticket for every start. */
+  reasonRequired: boolean;
 }
 
 /**
@@ -81,9 +84,15 @@ export function TriggerForm({
   renderPresets,
   onViewInHistory,
   prefill,
+  reasonRequired,
 }: TriggerFormProps) {
-  const form = useForm<TriggerFormValues, unknown, StartRunRequest>({
+  const form = useForm<
+    TriggerFormValues,
+    TriggerFormContext | undefined,
+    StartRunRequest
+  >({
     resolver: triggerFormResolver,
+    context: { reasonRequired },
     defaultValues: DEFAULT_TRIGGER_VALUES,
   });
   const startRun = useStartRun();
@@ -118,6 +127,8 @@ export function TriggerForm({
       end_user: prefill.endUser,
       workflow: prefill.workflow,
       parameters_text: JSON.stringify(prefill.parameters, null, 2),
+      // A share link or an earlier run says what to start, not why.
+      reason: "",
     });
     formRef.current?.scrollIntoView({ behavior: "smooth", block: "start" });
     formRef.current?.focus({ preventScroll: true });
@@ -297,6 +308,17 @@ export function TriggerForm({
               error={fieldState.error?.message}
             />
           )}
+        />
+        <TextInput
+          label="Reason or ticket"
+          description={
+            reasonRequired
+              ? "Required. Why you start this run, such as a ticket id; recorded in the history, not sent to Heron."
+              : "Optional. Why you start this run, such as a ticket id; recorded in the history, not sent to Heron."
+          }
+          withAsterisk={reasonRequired}
+          error={form.formState.errors.reason?.message}
+          {...form.register("reason")}
         />
         <Stack gap={4} align="flex-end">
           {/* The countdown replaces the budget line while it runs: a 429

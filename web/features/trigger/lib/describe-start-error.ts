@@ -37,6 +37,14 @@ export function startErrorTitle(error: unknown): string {
       return "The console server is shutting down";
     case "database_unavailable":
       return "The console could not record the run";
+    case "too_many_starts":
+      return "You are starting runs too quickly";
+    case "forbidden":
+      return "Your role may not start workflows";
+    case "signed_out":
+      return "Your session has ended";
+    case "csrf_failed":
+      return "The page's security token was out of date";
     default:
       return "The workflow could not be started";
   }

@@ -24,6 +24,8 @@ function run(id: string, overrides: Partial<Run> = {}): Run {
     workflow_id: "wfl_1",
     error_message: null,
     duration_ms: 40,
+    started_by: null,
+    reason: null,
     ...overrides,
   };
 }

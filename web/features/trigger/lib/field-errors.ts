@@ -60,6 +60,10 @@ function placePath(
     return { field: "workflow", messages };
   }
 
+  if (head === "reason" && rest.length === 0) {
+    return { field: "reason", messages };
+  }
+
   if (head === PARAMETERS) {
     const inner = rest.join(".");
     const prefixed =

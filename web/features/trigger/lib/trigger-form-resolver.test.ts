@@ -1,5 +1,6 @@
 import type { ResolverOptions } from "react-hook-form";
 import { describe, expect, it } from "vitest";
+import { REASON_REQUIRED_MESSAGE } from "../../../../server/contract/runs";
 import { triggerFormResolver } from "./trigger-form-resolver";
 import type { TriggerFormValues } from "./trigger-form-values";
 
@@ -27,7 +28,7 @@ const workflow = {
 describe("triggerFormResolver", () => {
   it("builds the start request from valid values", async () => {
     const result = await triggerFormResolver(
-      { end_user: endUser, workflow, parameters_text: '{"a": 1}' },
+      { end_user: endUser, workflow, parameters_text: '{"a": 1}', reason: "" },
       undefined,
       options,
     );
@@ -41,7 +42,7 @@ describe("triggerFormResolver", () => {
 
   it("puts the shared schema's messages on the pickers", async () => {
     const result = await triggerFormResolver(
-      { end_user: null, workflow: null, parameters_text: "{}" },
+      { end_user: null, workflow: null, parameters_text: "{}", reason: "" },
       undefined,
       options,
     );
@@ -52,7 +53,7 @@ describe("triggerFormResolver", () => {
 
   it("puts JSON problems on the parameters field", async () => {
     const result = await triggerFormResolver(
-      { end_user: endUser, workflow, parameters_text: "[1]" },
+      { end_user: endUser, workflow, parameters_text: "[1]", reason: "" },
       undefined,
       options,
     );
@@ -60,5 +61,49 @@ describe("triggerFormResolver", () => {
       "Parameters must be a JSON object",
     );
     expect(result.values).toEqual({});
+  });
+
+  it("sends a trimmed reason", async () => {
+    const result = await triggerFormResolver(
+      { end_user: endUser, workflow, parameters_text: "{}", reason: " T-42 " },
+      undefined,
+      options,
+    );
+    expect(result.errors).toEqual({});
+    expect(result.values).toMatchObject({ reason: "T-42" });
+  });
+
+  it("leaves out a blank reason", async () => {
+    const result = await triggerFormResolver(
+      { end_user: endUser, workflow, parameters_text: "{}", reason: "   " },
+      { reasonRequired: false },
+      options,
+    );
+    expect(result.errors).toEqual({});
+    expect(result.values).not.toHaveProperty("reason");
+  });
+
+  it("requires a reason when the setting is on", async () => {
+    const result = await triggerFormResolver(
+      { end_user: endUser, workflow, parameters_text: "{}", reason: " " },
+      { reasonRequired: true },
+      options,
+    );
+    expect(result.errors.reason?.message).toBe(REASON_REQUIRED_MESSAGE);
+    expect(result.values).toEqual({});
+  });
+
+  it("puts a too long reason on its field", async () => {
+    const result = await triggerFormResolver(
+      {
+        end_user: endUser,
+        workflow,
+        parameters_text: "{}",
+        reason: "x".repeat(501),
+      },
+      undefined,
+      options,
+    );
+    expect(result.errors.reason?.message).toBeTruthy();
   });
 });

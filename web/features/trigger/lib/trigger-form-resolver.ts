@@ -1,11 +1,15 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldError, FieldErrors, Resolver } from "react-hook-form";
 import {
+  REASON_REQUIRED_MESSAGE,
   StartRunRequestSchema,
   type StartRunRequest,
 } from "../../../../server/contract/runs";
 import { parseJsonParameters } from "./parse-json-parameters";
-import type { TriggerFormValues } from "./trigger-form-values";
+import type {
+  TriggerFormContext,
+  TriggerFormValues,
+} from "./trigger-form-values";
 
 const requestResolver = zodResolver(StartRunRequestSchema);
 
@@ -13,18 +17,21 @@ const requestResolver = zodResolver(StartRunRequestSchema);
  * Validates the form with the same schema the server uses. It first builds
  * the request from the form (ids from the picked records, parameters parsed
  * from the editor's text), runs the shared schema on that, then moves each
- * error back onto the form field that produced it.
+ * error back onto the form field that produced it. A blank reason is left
+ * out, and is an error only when the context says the server requires one.
  */
 export const triggerFormResolver: Resolver<
   TriggerFormValues,
-  unknown,
+  TriggerFormContext | undefined,
   StartRunRequest
 > = async (values, context, options) => {
   const parsed = parseJsonParameters(values.parameters_text);
+  const reason = values.reason.trim();
   const request = {
     end_user_heron_id: values.end_user?.heron_id ?? "",
     workflow_name: values.workflow?.name ?? "",
     workflow_parameters: parsed.ok ? parsed.value : {},
+    ...(reason === "" ? {} : { reason }),
   };
 
   const result = await requestResolver(request, context, {
@@ -39,6 +46,11 @@ export const triggerFormResolver: Resolver<
   copyError(requestErrors.end_user_heron_id, "end_user", errors);
   copyError(requestErrors.workflow_name, "workflow", errors);
   copyError(requestErrors.workflow_parameters, "parameters_text", errors);
+  copyError(requestErrors.reason, "reason", errors);
+
+  if (reason === "" && context?.reasonRequired) {
+    errors.reason = { type: "required", message: REASON_REQUIRED_MESSAGE };
+  }
 
   if (!parsed.ok) {
     errors.parameters_text = { type: "json", message: parsed.problem.message };

@@ -11,6 +11,14 @@ export interface TriggerFormValues {
   end_user: EndUserSummary | null;
   workflow: WorkflowSummary | null;
   parameters_text: string;
+  /** The reason or ticket id of the run, sent only when not blank. */
+  reason: string;
+}
+
+/** Settings the resolver reads besides the values. */
+export interface TriggerFormContext {
+  /** The server's REQUIRE_RUN_REASON setting, from the session. */
+  reasonRequired: boolean;
 }
 
 export type TriggerFieldName = keyof TriggerFormValues;
@@ -19,4 +27,5 @@ export const DEFAULT_TRIGGER_VALUES: TriggerFormValues = {
   end_user: null,
   workflow: null,
   parameters_text: "{}",
+  reason: "",
 };

@@ -1,0 +1,96 @@
+import { E2E_ACCOUNTS, SIGNED_OUT_STATE } from "./accounts";
+import { ConsolePage } from "./console-page";
+import { csrfHeaders, expect, test } from "./fixtures";
+import { SignInPage } from "./sign-in-page";
+import { saveStateScreenshot } from "./state-screenshots";
+
+// Each test signs in for itself: signing out ends only this browser's
+// session, never the stored one the other specs share.
+test.use({ storageState: SIGNED_OUT_STATE });
+
+const operator = E2E_ACCOUNTS.operator;
+
+test("local sign-in and sign-out", async ({ page }) => {
+  const signInPage = new SignInPage(page);
+  const app = new ConsolePage(page);
+
+  await test.step("the console asks to sign in", async () => {
+    await signInPage.goto();
+    await expect(signInPage.heading).toBeVisible();
+    await expect(app.form).toHaveCount(0);
+    await saveStateScreenshot(page, "sign-in-page");
+  });
+
+  await test.step("a wrong password is rejected", async () => {
+    await signInPage.signIn(operator.email, "not-the-password-1234");
+    await expect(
+      signInPage.form.getByText("The email or password is not right."),
+    ).toBeVisible();
+    await expect(signInPage.password).toHaveValue("");
+    await expect(signInPage.email).toHaveValue(operator.email);
+  });
+
+  await test.step("an unknown account gets the same words", async () => {
+    await signInPage.signIn("nobody@e2e.example", "not-the-password-1234");
+    await expect(
+      signInPage.form.getByText("The email or password is not right."),
+    ).toBeVisible();
+  });
+
+  await test.step("the right password signs in", async () => {
+    await signInPage.signInAs(operator);
+    const header = page.getByRole("banner");
+    await expect(header.getByText("Operator", { exact: true })).toBeVisible();
+    await expect(header.getByText(operator.email)).toBeVisible();
+    await expect(app.form).toBeVisible();
+    await saveStateScreenshot(page, "signed-in-header");
+  });
+
+  await test.step("sign out returns to the sign-in page", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(signInPage.form).toBeVisible();
+    const runs = await page.request.get("/api/runs");
+    expect(runs.status()).toBe(401);
+  });
+});
+
+test("single sign-on error is explained", async ({ page }) => {
+  const signInPage = new SignInPage(page);
+
+  await signInPage.goto("/?sign_in_error=no_role");
+  await expect(page.getByText("has no console role")).toBeVisible();
+  await expect(page).not.toHaveURL(/sign_in_error/);
+});
+
+test("ended session keeps the form", async ({ page }) => {
+  const signInPage = new SignInPage(page);
+  const app = new ConsolePage(page);
+  const reason = app.form.getByRole("textbox", { name: "Reason or ticket" });
+
+  await signInPage.goto();
+  await signInPage.signInAs(operator);
+  await app.chooseEndUser("Müller", /Café Müller GmbH/);
+  await reason.fill("OPS-7 typed before the session ended");
+
+  await test.step("the session ends elsewhere", async () => {
+    const signOut = await page.request.post("/api/auth/sign-out", {
+      headers: await csrfHeaders(page.request),
+    });
+    expect(signOut.status()).toBe(204);
+  });
+
+  const dialog = page.getByRole("dialog", { name: "Your session has ended" });
+  await test.step("the next request opens the sign-in dialog", async () => {
+    await app.history.getByRole("button", { name: "Refresh" }).click();
+    await expect(dialog).toBeVisible();
+    await saveStateScreenshot(page, "session-ended-dialog");
+  });
+
+  await test.step("signing in again keeps what was typed", async () => {
+    const again = new SignInPage(page, dialog);
+    await again.signIn(operator.email, operator.password);
+    await expect(dialog).toBeHidden();
+    await expect(reason).toHaveValue("OPS-7 typed before the session ended");
+    await expect(app.endUser).toHaveValue("Café Müller GmbH");
+  });
+});

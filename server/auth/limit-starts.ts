@@ -1,0 +1,29 @@
+import type { RequestHandler } from "express";
+
+import { ApiError } from "../errors.js";
+import { authServicesOf } from "./auth-services.js";
+import { signedInUser } from "./sessions.js";
+
+/**
+ * Rejects a start with 429 too_many_starts when the user has used up their
+ * starts of the last second (START_RATE_LIMIT_PER_SECOND). It runs before the
+ * body is read, so a rejected start records no run and calls no Heron.
+ */
+export function limitStarts(): RequestHandler {
+  return async (req, _res, next) => {
+    const { startLimiter } = authServicesOf(req);
+    const waitMs = await startLimiter.take(signedInUser(req).id);
+    if (waitMs === 0) return next();
+
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    const perSecond = startLimiter.perSecond;
+    throw new ApiError(
+      429,
+      "too_many_starts",
+      `You started ${perSecond} workflow${perSecond === 1 ? "" : "s"} in ` +
+        "the last second, the most allowed per person. Wait " +
+        `${seconds} second${seconds === 1 ? "" : "s"} and start it again.`,
+      { retryAfterSeconds: seconds },
+    );
+  };
+}

@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { AuditPage } from "../contract/auth.js";
+import { createLogger } from "../logger.js";
+import { errorOf } from "../testing/start-helpers.js";
+import {
+  cookiePairs,
+  LogCapture,
+  startTestServer,
+  type TestServer,
+} from "../testing/test-server.js";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+/** Signs in as a browser would, optionally from another client address. */
+async function attempt(
+  target: TestServer,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const first = await target.anonymous("/api/auth/session", { headers });
+  const { csrf_token } = (await first.json()) as { csrf_token: string };
+  return target.anonymous("/api/auth/sign-in", {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      cookie: cookiePairs(first).join("; "),
+      "x-csrf-token": csrf_token,
+      ...headers,
+    },
+    body: JSON.stringify({ email, password }),
+  });
+}
+
+async function auditKinds(target: TestServer): Promise<string[]> {
+  const response = await target.request("/api/admin/audit?limit=200");
+  const page = (await response.json()) as AuditPage;
+  return page.events.map((event) => event.kind);
+}
+
+describe("POST /api/auth/sign-in", () => {
+  it("signs in with the right password", async () => {
+    const viewer = await server.signIn("viewer");
+    const response = await attempt(
+      server,
+      viewer.user.email.toUpperCase(),
+      viewer.password,
+    );
+    const body = (await response.json()) as { signed_in: boolean };
+
+    expect(response.status).toBe(200);
+    expect(body.signed_in).toBe(true);
+  });
+
+  it("says the same for unknown, wrong and disabled", async () => {
+    const viewer = await server.signIn("viewer");
+    const disabled = await server.signIn("viewer");
+    await server.request(`/api/admin/users/${disabled.user.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ disabled: true }),
+    });
+
+    const responses = [
+      await attempt(server, "nobody@example.test", "whatever-password"),
+      await attempt(server, viewer.user.email, "wrong-password"),
+      await attempt(server, disabled.user.email, disabled.password),
+    ];
+
+    for (const response of responses) {
+      const error = await errorOf(response);
+      expect(response.status).toBe(401);
+      expect(error.code).toBe("invalid_credentials");
+      expect(error.message).toBe("The email or password is not right.");
+    }
+  });
+
+  it("rejects a sign-in without the CSRF token", async () => {
+    const viewer = await server.signIn("viewer");
+    const first = await server.anonymous("/api/auth/session");
+    const cookie = cookiePairs(first).join("; ");
+    const send = (token: string) =>
+      server.anonymous("/api/auth/sign-in", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          cookie,
+          "x-csrf-token": token,
+        },
+        body: JSON.stringify({
+          email: viewer.user.email,
+          password: viewer.password,
+        }),
+      });
+
+    const missing = await send("");
+    const wrong = await send("a".repeat(43));
+
+    expect(missing.status).toBe(403);
+    expect((await errorOf(missing)).code).toBe("csrf_failed");
+    expect(wrong.status).toBe(403);
+    expect((await errorOf(wrong)).code).toBe("csrf_failed");
+  });
+
+  it("names the invalid field", async () => {
+    const response = await attempt(server, "not an email", "x");
+    const error = await errorOf(response);
+
+    expect(response.status).toBe(400);
+    expect(Object.keys(error.fields ?? {})).toEqual(["email"]);
+  });
+});
+
+describe("failed sign-in throttle", () => {
+  it("slows one account from any address", async () => {
+    const throttled = await startTestServer({
+      env: {
+        TRUST_PROXY: "loopback",
+        SIGN_IN_FAILURES_PER_ACCOUNT: "3",
+        SIGN_IN_LOCK_MINUTES: "10",
+      },
+    });
+    try {
+      const viewer = await throttled.signIn("viewer");
+      for (let index = 1; index <= 3; index += 1) {
+        const failed = await attempt(throttled, viewer.user.email, "wrong", {
+          "x-forwarded-for": `198.51.100.${index}`,
+        });
+        expect(failed.status).toBe(401);
+      }
+      const blocked = await attempt(
+        throttled,
+        viewer.user.email,
+        viewer.password,
+        { "x-forwarded-for": "198.51.100.9" },
+      );
+      const error = await errorOf(blocked);
+      const unknown = await attempt(throttled, "ghost@example.test", "x", {
+        "x-forwarded-for": "198.51.100.10",
+      });
+
+      expect(blocked.status).toBe(429);
+      expect(error.code).toBe("too_many_sign_ins");
+      expect(error.message).toContain("Try again in 10 minutes");
+      expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(500);
+      expect(unknown.status).toBe(401);
+    } finally {
+      await throttled.close();
+    }
+  });
+
+  it("slows one address for every account", async () => {
+    const throttled = await startTestServer({
+      env: { SIGN_IN_FAILURES_PER_ADDRESS: "4" },
+    });
+    try {
+      const viewer = await throttled.signIn("viewer");
+      for (let index = 1; index <= 4; index += 1) {
+        const failed = await attempt(
+          throttled,
+          `guess-${index}@example.test`,
+          "wrong",
+        );
+        expect(failed.status).toBe(401);
+      }
+      const blocked = await attempt(
+        throttled,
+        viewer.user.email,
+        viewer.password,
+      );
+
+      expect(blocked.status).toBe(429);
+      expect((await errorOf(blocked)).code).toBe("too_many_sign_ins");
+      expect(blocked.headers.get("retry-after")).not.toBeNull();
+    } finally {
+      await throttled.close();
+    }
+  });
+});
+
+describe("audit trail", () => {
+  it("records sign-ins, failures, sign-outs and user changes", async () => {
+    const viewer = await server.signIn("viewer");
+    await attempt(server, viewer.user.email, "wrong-password");
+    await server.as(viewer)("/api/auth/sign-out", { method: "POST" });
+    await server.request(`/api/admin/users/${viewer.user.id}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ role: "operator", display_name: "Renamed" }),
+    });
+
+    const kinds = await auditKinds(server);
+
+    expect(kinds).toContain("user_created");
+    expect(kinds).toContain("sign_in");
+    expect(kinds).toContain("sign_in_failed");
+    expect(kinds).toContain("sign_out");
+    expect(kinds).toContain("user_changed");
+    expect(kinds).toContain("user_disabled");
+  });
+
+  it("keeps the typed email and address of a failure", async () => {
+    await attempt(server, "Typo@Example.test", "wrong-password");
+    const response = await server.request("/api/admin/audit?limit=5");
+    const { events } = (await response.json()) as AuditPage;
+    const failure = events.find((event) => event.kind === "sign_in_failed");
+
+    expect(failure?.actor_email).toBe("typo@example.test");
+    expect(failure?.actor_user_id).toBeNull();
+    expect(failure?.source_address).toBe("127.0.0.1");
+    expect(failure?.detail).toEqual({ reason: "unknown_account" });
+  });
+
+  it("pages through events newest first", async () => {
+    const first = (await (
+      await server.request("/api/admin/audit?limit=2")
+    ).json()) as AuditPage;
+    const second = (await (
+      await server.request(
+        `/api/admin/audit?limit=2&cursor=${first.next_cursor}`,
+      )
+    ).json()) as AuditPage;
+    const ids = [...first.events, ...second.events].map((event) => event.id);
+
+    expect(first.events).toHaveLength(2);
+    expect(first.next_cursor).not.toBeNull();
+    expect(second.events).toHaveLength(2);
+    expect(ids).toEqual([...ids].sort().reverse());
+    expect(new Set(ids).size).toBe(4);
+  });
+});
+
+describe("logs", () => {
+  it("never contain passwords, cookies or CSRF tokens", async () => {
+    const viewer = await server.signIn("viewer");
+    await attempt(server, viewer.user.email, "a-wrong-secret-password");
+    await server.as(viewer)("/api/runs");
+    const token = viewer.cookie.split("=")[1] ?? "";
+    const text = server.logs.text();
+
+    expect(token.length).toBeGreaterThan(20);
+    expect(text).not.toContain(viewer.password);
+    expect(text).not.toContain("a-wrong-secret-password");
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(viewer.csrfToken);
+  });
+
+  it("redacts secret fields", () => {
+    const capture = new LogCapture();
+    const logger = createLogger({ level: "info", destination: capture });
+
+    logger.info(
+      {
+        password: "p1",
+        csrf_token: "c1",
+        token: "t1",
+        user: { password_hash: "h1" },
+        req: { headers: { cookie: "k1", "x-csrf-token": "x1" } },
+      },
+      "line",
+    );
+    const text = capture.text();
+
+    for (const secret of ["p1", "c1", "t1", "h1", "k1", "x1"]) {
+      expect(text).not.toContain(`"${secret}"`);
+    }
+    expect(text).toContain("[redacted]");
+  });
+});

@@ -1,0 +1,205 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { verifyPassword } from "../auth/passwords.js";
+import { openStore } from "../store/open-store.js";
+import type { RunStore } from "../store/run-store.js";
+import { makeTempDir } from "../testing/test-server.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const tempDir = makeTempDir();
+const databasePath = join(tempDir.path, "cli", "console.sqlite");
+
+interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the users command as its own process, as npm run users does. */
+function runCli(args: string[], stdin = ""): Promise<CliResult> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "server/cli/users.ts", ...args],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", DATABASE_PATH: databasePath },
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(stdin);
+  return new Promise((resolve) =>
+    child.on("exit", (code) => resolve({ code, stdout, stderr })),
+  );
+}
+
+async function withStore<T>(use: (store: RunStore) => Promise<T>): Promise<T> {
+  const store = await openStore(databasePath);
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const findUser = (email: string) =>
+  withStore((store) => store.accounts.findUserByEmail(email));
+
+beforeAll(async () => {
+  await runCli(["list"]);
+}, 60_000);
+
+afterAll(() => {
+  tempDir.remove();
+});
+
+// Each command starts its own tsx process, slow on a busy machine.
+describe("npm run users", { timeout: 60_000 }, () => {
+  it("add prints a generated password that works", async () => {
+    const result = await runCli([
+      "add",
+      "Ops@Example.test",
+      "--role",
+      "operator",
+      "--name",
+      "Ops Person",
+    ]);
+    const [, password = ""] =
+      /Password \(shown only once\): (\S+)/.exec(result.stdout) ?? [];
+    const user = await findUser("ops@example.test");
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Created ops@example.test (operator).");
+    expect(user?.role).toBe("operator");
+    expect(user?.display_name).toBe("Ops Person");
+    expect(await verifyPassword(password, user?.password_hash ?? "")).toBe(
+      true,
+    );
+  });
+
+  it("add reads a password from standard input", async () => {
+    const result = await runCli(
+      ["add", "stdin@example.test", "--role", "viewer", "--password-stdin"],
+      "a password from stdin\n",
+    );
+    const user = await findUser("stdin@example.test");
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("Password");
+    expect(
+      await verifyPassword("a password from stdin", user?.password_hash ?? ""),
+    ).toBe(true);
+  });
+
+  it("add rejects a short password, a bad role and a taken email", async () => {
+    const short = await runCli(
+      ["add", "short@example.test", "--role", "viewer", "--password-stdin"],
+      "short\n",
+    );
+    const badRole = await runCli(["add", "x@example.test", "--role", "boss"]);
+    const taken = await runCli(["add", "ops@example.test", "--role", "admin"]);
+
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain("at least 12 characters");
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toContain(
+      'The --role is "boss"; give one of viewer, operator, admin.',
+    );
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain("ops@example.test already exists");
+  });
+
+  it("list shows every account", async () => {
+    const result = await runCli(["list"]);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^EMAIL +ROLE +STATUS/);
+    expect(result.stdout).toMatch(
+      /ops@example\.test +operator +enabled +local/,
+    );
+    expect(result.stdout).toContain("stdin@example.test");
+  });
+
+  it("set-role changes the role", async () => {
+    const result = await runCli(["set-role", "ops@example.test", "admin"]);
+    const bad = await runCli(["set-role", "ops@example.test", "root"]);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("ops@example.test: role admin, enabled.");
+    expect((await findUser("ops@example.test"))?.role).toBe("admin");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('The role is "root"');
+  });
+
+  it("disable and enable switch the account", async () => {
+    const disabled = await runCli(["disable", "stdin@example.test"]);
+    const whileDisabled = await findUser("stdin@example.test");
+    const enabled = await runCli(["enable", "stdin@example.test"]);
+
+    expect(disabled.code).toBe(0);
+    expect(disabled.stdout).toContain("disabled.");
+    expect(whileDisabled?.disabled_at).not.toBeNull();
+    expect(enabled.code).toBe(0);
+    expect((await findUser("stdin@example.test"))?.disabled_at).toBeNull();
+  });
+
+  it("reset-password prints a new password that works", async () => {
+    const result = await runCli(["reset-password", "stdin@example.test"]);
+    const [, password = ""] = /once\): (\S+)/.exec(result.stdout) ?? [];
+    const user = await findUser("stdin@example.test");
+
+    expect(result.code).toBe(0);
+    expect(await verifyPassword(password, user?.password_hash ?? "")).toBe(
+      true,
+    );
+    expect(
+      await verifyPassword("a password from stdin", user?.password_hash ?? ""),
+    ).toBe(false);
+  });
+
+  it("records its changes in the audit trail", async () => {
+    const { events } = await withStore((store) =>
+      store.accounts.listAudit({ before: null, limit: 50 }),
+    );
+    const kinds = events.map((event) => event.kind);
+
+    expect(kinds).toContain("user_created");
+    expect(kinds).toContain("user_changed");
+    expect(kinds).toContain("user_disabled");
+    expect(kinds).toContain("user_enabled");
+    expect(kinds).toContain("password_reset");
+    expect(events[0]?.detail).toMatchObject({ via: "cli" });
+  });
+
+  it("exits 1 for an unknown email, command or missing argument", async () => {
+    const unknownEmail = await runCli(["disable", "ghost@example.test"]);
+    const unknownCommand = await runCli(["remove", "ops@example.test"]);
+    const missing = await runCli(["reset-password"]);
+    const badOption = await runCli(["list", "--colour"]);
+
+    expect(unknownEmail.code).toBe(1);
+    expect(unknownEmail.stderr).toContain(
+      "No account has the email ghost@example.test",
+    );
+    expect(unknownCommand.code).toBe(1);
+    expect(unknownCommand.stderr).toContain('Unknown command "remove"');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("Give the email.");
+    expect(badOption.code).toBe(1);
+    expect(badOption.stderr).toContain("--colour");
+  });
+
+  it("prints usage for --help", async () => {
+    const result = await runCli(["--help"]);
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Usage: npm run users -- <command>");
+  });
+});

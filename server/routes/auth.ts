@@ -1,0 +1,134 @@
+import express, { Router, type Request } from "express";
+
+import {
+  SignInRequestSchema,
+  type SignedOutSession,
+} from "../contract/auth.js";
+import { ApiError } from "../errors.js";
+import { recordAudit, sourceAddressOf } from "../auth/audit.js";
+import { authServicesOf } from "../auth/auth-services.js";
+import { preSessionCsrfToken } from "../auth/csrf.js";
+import { verifyAgainstDummy, verifyPassword } from "../auth/passwords.js";
+import {
+  beginSession,
+  currentSession,
+  currentUser,
+  describeSignedIn,
+  endSession,
+} from "../auth/sessions.js";
+import { signInMethods } from "../auth/sign-in-methods.js";
+import { parseInput } from "../http/parse-input.js";
+import type { UserRecord } from "../store/account-store.js";
+
+const INVALID_CREDENTIALS = "The email or password is not right.";
+
+/**
+ * Creates the public routes of local sign-in: GET /api/auth/session,
+ * POST /api/auth/sign-in and POST /api/auth/sign-out.
+ */
+export function authRoutes(): Router {
+  const router = Router();
+  const readJson = express.json({ limit: "8kb" });
+
+  router.get("/api/auth/session", (req, res) => {
+    const services = authServicesOf(req);
+    const session = currentSession(req);
+    const user = currentUser(req);
+    if (session && user) {
+      res.json(describeSignedIn(services, session, user));
+      return;
+    }
+    const body: SignedOutSession = {
+      signed_in: false,
+      csrf_token: preSessionCsrfToken(req, res),
+      methods: signInMethods(services.config),
+    };
+    res.json(body);
+  });
+
+  router.post("/api/auth/sign-in", readJson, async (req, res) => {
+    const { email, password } = parseInput(
+      SignInRequestSchema,
+      req.body ?? {},
+      "sign-in",
+    );
+    const user = await checkCredentials(req, email, password);
+    res.json(await beginSession(req, res, user, "local"));
+  });
+
+  router.post("/api/auth/sign-out", async (req, res) => {
+    const user = currentUser(req);
+    if (user) {
+      await recordAudit(req, { kind: "sign_out", target_user_id: user.id });
+    }
+    await endSession(req, res);
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+/**
+ * Returns the enabled account whose password matches, or throws 401 with
+ * the same words for an unknown account, a wrong password and a disabled
+ * account, and 429 once too many sign-ins failed.
+ */
+async function checkCredentials(
+  req: Request,
+  email: string,
+  password: string,
+): Promise<UserRecord> {
+  const { accounts, signInThrottle } = authServicesOf(req);
+  const address = sourceAddressOf(req) ?? "unknown";
+
+  const waitMs = await signInThrottle.blockedForMs(email, address);
+  if (waitMs > 0) {
+    await recordAudit(req, {
+      kind: "sign_in_failed",
+      actor_email: email,
+      detail: { reason: "throttled" },
+    });
+    throw tooManySignIns(waitMs);
+  }
+
+  const user = await accounts.findUserByEmail(email);
+  const matches = user?.password_hash
+    ? await verifyPassword(password, user.password_hash)
+    : await verifyAgainstDummy(password);
+  if (user && matches && user.disabled_at === null) {
+    await signInThrottle.recordSuccess(email);
+    return user;
+  }
+
+  await signInThrottle.recordFailure(email, address);
+  await recordAudit(req, {
+    kind: "sign_in_failed",
+    actor_email: email,
+    target_user_id: user?.id ?? null,
+    detail: { reason: failureReason(user, matches) },
+  });
+  throw new ApiError(401, "invalid_credentials", INVALID_CREDENTIALS);
+}
+
+function failureReason(user: UserRecord | null, matches: boolean): string {
+  if (!user) return "unknown_account";
+  if (!user.password_hash) return "single_sign_on_account";
+  if (!matches) return "wrong_password";
+  return "disabled";
+}
+
+function tooManySignIns(waitMs: number): ApiError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  const wait =
+    seconds < 60
+      ? `${seconds} second${seconds === 1 ? "" : "s"}`
+      : `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  return new ApiError(
+    429,
+    "too_many_sign_ins",
+    `Too many sign-ins failed for this account or from this address. Try ` +
+      `again in ${wait}, or ask an admin to reset your password.`,
+    { retryAfterSeconds: seconds },
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * Server responses that concern the session rather than one request.
+ * "signed_out" means the session ended: an idle or absolute timeout, a
+ * sign-out elsewhere, or an admin disabled the account. "csrf_failed" means
+ * the token the page sent is not the session's. "forbidden" means the role
+ * is below what the request needs, perhaps because an admin changed it.
+ */
+export type SessionProblem = "signed_out" | "csrf_failed" | "forbidden";
+
+type Listener = (problem: SessionProblem) => void;
+
+const listeners = new Set<Listener>();
+
+/** Calls listener for every session problem until the returned function runs. */
+export function subscribeToSessionProblems(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+export function reportSessionProblem(problem: SessionProblem): void {
+  for (const listener of listeners) listener(problem);
+}
