@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { seedEndUsers } from "../server/sandbox/index";
+import { E2E_ACCOUNTS, SIGNED_OUT_STATE } from "./accounts";
 import {
   E2E_CONSOLE_PORT,
   E2E_SANDBOX_URL,
@@ -10,6 +11,8 @@ import {
 } from "./environment";
 import { expect, test } from "./fixtures";
 import { startProcess, stopProcess, waitForUrl } from "./processes";
+import { SignInPage } from "./sign-in-page";
+import { addStaffAccount } from "./staff-accounts";
 import { saveStateScreenshot } from "./state-screenshots";
 
 // A console of its own, with a fresh database, so its first sync happens
@@ -18,13 +21,16 @@ import { saveStateScreenshot } from "./state-screenshots";
 const FRESH_CONSOLE_PORT = E2E_CONSOLE_PORT + 15;
 const FRESH_CONSOLE_URL = `http://127.0.0.1:${FRESH_CONSOLE_PORT}`;
 const FRESH_CONSOLE_LOG = "test-results/e2e-directory-console.log";
+const operator = E2E_ACCOUNTS.operator;
 
 const directoryTest = test.extend<{ freshConsole: string }>({
   freshConsole: async ({ sandbox }, use) => {
-    // Every page takes 1.5 s, so the 240 users arrive in pages of 60 over
+    // Every page takes 2.5 s, so the 240 users arrive in pages of 60 over
     // several seconds.
-    await sandbox.setFault({ operation: "list_end_users", latencyMs: 1500 });
+    await sandbox.setFault({ operation: "list_end_users", latencyMs: 2500 });
     const dataDir = mkdtempSync(path.join(tmpdir(), "console-e2e-directory-"));
+    const databasePath = path.join(dataDir, "console.sqlite");
+    await addStaffAccount(databasePath, operator);
     const child = startProcess(
       "server/main.ts",
       {
@@ -33,7 +39,7 @@ const directoryTest = test.extend<{ freshConsole: string }>({
         PORT: String(FRESH_CONSOLE_PORT),
         HERON_API_KEY: SENTINEL_API_KEY,
         HERON_BASE_URL: E2E_SANDBOX_URL,
-        DATABASE_PATH: path.join(dataDir, "console.sqlite"),
+        DATABASE_PATH: databasePath,
         DIRECTORY_PAGE_SIZE: "60",
         LOG_LEVEL: "info",
       },
@@ -51,7 +57,12 @@ const directoryTest = test.extend<{ freshConsole: string }>({
       rmSync(dataDir, { recursive: true, force: true });
     }
   },
+  // Both consoles run on 127.0.0.1, where cookies ignore the port, so this
+  // spec signs in to its own console from a signed-out browser.
+  baseURL: async ({ freshConsole }, use) => use(freshConsole),
 });
+
+directoryTest.use({ storageState: SIGNED_OUT_STATE });
 
 function picker(page: Page) {
   return page.getByRole("combobox", { name: "End user" });
@@ -60,9 +71,11 @@ function picker(page: Page) {
 for (const scheme of ["light", "dark"] as const) {
   directoryTest(
     `picker during and after the first sync, ${scheme}`,
-    async ({ page, sandbox, freshConsole }) => {
+    async ({ page, sandbox }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(freshConsole);
+      const signInPage = new SignInPage(page);
+      await signInPage.goto();
+      await signInPage.signInAs(operator);
       const endUser = picker(page);
       const pasted = seedEndUsers()[230]!;
 

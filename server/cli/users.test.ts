@@ -178,6 +178,23 @@ describe("npm run users", { timeout: 60_000 }, () => {
     expect(events[0]?.detail).toMatchObject({ via: "cli" });
   });
 
+  it("keeps at least one enabled admin", async () => {
+    const demote = await runCli(["set-role", "ops@example.test", "viewer"]);
+    const disable = await runCli(["disable", "ops@example.test"]);
+    const promote = await runCli(["set-role", "stdin@example.test", "admin"]);
+    const demoteNow = await runCli(["set-role", "ops@example.test", "viewer"]);
+
+    expect(demote.code).toBe(1);
+    expect(demote.stderr).toContain(
+      "ops@example.test is the only enabled admin",
+    );
+    expect(disable.code).toBe(1);
+    expect((await findUser("ops@example.test"))?.disabled_at).toBeNull();
+    expect(promote.code).toBe(0);
+    expect(demoteNow.code).toBe(0);
+    expect((await findUser("ops@example.test"))?.role).toBe("viewer");
+  });
+
   it("exits 1 for an unknown email, command or missing argument", async () => {
     const unknownEmail = await runCli(["disable", "ghost@example.test"]);
     const unknownCommand = await runCli(["remove", "ops@example.test"]);

@@ -217,6 +217,7 @@ async function changeUser(
 ): Promise<void> {
   const user = await findByEmail(accounts, emailText);
   const { change, endSessions = false, audit } = plan(user);
+  await keepAnAdmin(accounts, user, change);
   const updated = await accounts.updateUser(user.id, change, {
     endSessions,
     audit: audit.map((event) => ({
@@ -228,6 +229,37 @@ async function changeUser(
   if (!updated) throw new UsageError(`${user.email} was deleted meanwhile.`);
   const status = updated.disabled_at ? "disabled" : "enabled";
   console.log(`${updated.email}: role ${updated.role}, ${status}.`);
+}
+
+/**
+ * Rejects a change that would leave no enabled admin, because then nobody
+ * could manage accounts from the page.
+ */
+async function keepAnAdmin(
+  accounts: AccountStore,
+  user: UserRecord,
+  change: UserChange,
+): Promise<void> {
+  const isAdminNow = user.role === "admin" && user.disabled_at === null;
+  const staysAdmin =
+    (change.role ?? user.role) === "admin" &&
+    (change.disabled_at === undefined
+      ? user.disabled_at === null
+      : change.disabled_at === null);
+  if (!isAdminNow || staysAdmin) return;
+
+  const otherAdmins = (await accounts.listUsers()).filter(
+    (other) =>
+      other.id !== user.id &&
+      other.role === "admin" &&
+      other.disabled_at === null,
+  );
+  if (otherAdmins.length > 0) return;
+  throw new UsageError(
+    `${user.email} is the only enabled admin, so nobody could manage ` +
+      "accounts after this change. Make another account admin first " +
+      "(npm run users -- set-role <email> admin).",
+  );
 }
 
 async function resetPassword(
