@@ -72,6 +72,8 @@ for (const scheme of ["light", "dark"] as const) {
   directoryTest(
     `picker during and after the first sync, ${scheme}`,
     async ({ page, sandbox }) => {
+      // A console of its own starts, signs in and syncs while this runs.
+      test.setTimeout(90_000);
       await page.emulateMedia({ colorScheme: scheme });
       const signInPage = new SignInPage(page);
       await signInPage.goto();
@@ -92,7 +94,9 @@ for (const scheme of ["light", "dark"] as const) {
         const option = page.getByRole("option", {
           name: new RegExp(pasted.end_user_id),
         });
-        await expect(option).toBeVisible();
+        // The lookup's answer replaces options of the text typed before, so
+        // the click waits until the option belongs to this search.
+        await expect(option).toBeEnabled();
         await option.click();
         await expect(
           page.getByText(`Selected: end_user_id ${pasted.end_user_id}`, {
