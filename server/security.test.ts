@@ -51,14 +51,21 @@ describe("headers sent to Heron", () => {
   });
 
   it("forwards no browser headers on a search", async () => {
-    await server.request("/api/end-users?search=", {
+    // Id-like text that the directory does not have is looked up at Heron.
+    const missingId = "missing-user-7";
+    await server.request(`/api/end-users?search=${missingId}`, {
       headers: BROWSER_HEADERS,
     });
 
-    const [recorded] = server.sandbox.control.requests();
+    const lookups = server.sandbox.control
+      .requests()
+      .filter((request) => request.operation === "get_end_user");
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]?.path).toBe(`/api/end_users/${missingId}`);
     for (const name of Object.keys(BROWSER_HEADERS)) {
-      expect(recorded?.headers[name]).toBeUndefined();
+      expect(lookups[0]?.headers[name]).toBeUndefined();
     }
+    expect(lookups[0]?.headers["x-api-key"]).toBe(server.apiKey);
   });
 });
 

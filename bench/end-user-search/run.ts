@@ -1,7 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { createServer } from "node:net";
 import { parseArgs } from "node:util";
 
 import type {
@@ -12,9 +12,10 @@ import { startServerProcess } from "../start-load/processes.js";
 import { percentile } from "./percentile.js";
 import { QUERIES } from "./queries.js";
 
-// Starts the console with its built-in sandbox seeded with many end users,
-// times the first full sync of the end-user directory and counts its Heron
-// requests, then times searches through the console's HTTP API.
+// Starts the Heron sandbox, seeded with many end users, and the console as
+// two processes, as Heron and the console run in use. Times the first full
+// sync of the end-user directory and counts its Heron requests, then times
+// searches through the console's HTTP API.
 // Usage: npm run bench:end-user-search -- [--users 200000] [--rounds 20]
 
 const { values } = parseArgs({
@@ -29,12 +30,21 @@ const rounds = Number(values.rounds);
 const pageSize = Number(values["page-size"]);
 const SYNC_TIMEOUT_MS = 15 * 60_000;
 
-// The sandbox's port is picked here, so the count of its requests can be
-// read from its control route.
-const sandboxPort = await findFreePort();
-const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+// A key in Heron's format, so the console accepts it as HERON_API_KEY, and
+// both URLs on loopback, so no request leaves the machine.
+const apiKey = `key_${randomBytes(24).toString("hex")}`;
 const dataDir = mkdtempSync(join(tmpdir(), "heron-bench-search-"));
-const loadBefore = loadavg()[0]?.toFixed(2);
+const loadBefore = formatLoad();
+const sandbox = await startServerProcess(
+  "server/sandbox/main.ts",
+  {
+    SANDBOX_HOST: "127.0.0.1",
+    SANDBOX_PORT: "0",
+    SANDBOX_API_KEY: apiKey,
+    SANDBOX_END_USERS: String(users),
+  },
+  /Heron sandbox listening on (http:\/\/\S+)/,
+);
 const console_ = await startServerProcess(
   "server/main.ts",
   {
@@ -42,12 +52,15 @@ const console_ = await startServerProcess(
     PORT: "0",
     DATABASE_PATH: join(dataDir, "console.sqlite"),
     LOG_LEVEL: "warn",
-    SANDBOX_END_USERS: String(users),
-    SANDBOX_PORT: String(sandboxPort),
+    HERON_API_KEY: apiKey,
+    HERON_BASE_URL: sandbox.url,
     DIRECTORY_PAGE_SIZE: String(pageSize),
   },
   /Heron Workflow Console: (http:\/\/\S+)/,
-);
+).catch(async (error: unknown) => {
+  await sandbox.stop();
+  throw error;
+});
 
 try {
   const started = performance.now();
@@ -65,7 +78,7 @@ try {
     status = await readStatus(console_.url);
   }
   const syncMs = performance.now() - started;
-  const listRequests = await countSandboxRequests(sandboxUrl);
+  const listRequests = await countSandboxRequests(sandbox.url);
 
   const latencies: number[] = [];
   for (const query of QUERIES) await timeSearch(console_.url, query);
@@ -79,7 +92,8 @@ try {
   console.log(`Run at ${new Date().toISOString()}`);
   console.log(
     `Machine: ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
-      `Node ${process.version}, load average ${loadBefore} before the run`,
+      `Node ${process.version}, load average (1, 5, 15 min) ${loadBefore} ` +
+      `before the run and ${formatLoad()} after it`,
   );
   console.log(`End users in the directory: ${status.count}`);
   console.log(
@@ -106,6 +120,7 @@ try {
   }
 } finally {
   await console_.stop();
+  await sandbox.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -138,14 +153,8 @@ async function countSandboxRequests(sandboxUrl: string): Promise<number> {
   return ((await response.json()) as unknown[]).length;
 }
 
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+function formatLoad(): string {
+  return loadavg()
+    .map((load) => load.toFixed(2))
+    .join(", ");
 }

@@ -172,6 +172,14 @@ describe("directory entries", () => {
     expect(store.count()).toBe(ENTRIES.length - 1);
   });
 
+  it("finds a gone user again after a sync", () => {
+    store.markGone(ENTRIES[4]!.heron_id, new Date().toISOString());
+    store.upsert([ENTRIES[4]!], new Date().toISOString());
+
+    expect(names("zoe")).toEqual(["Zoë Müller Consulting"]);
+    expect(searchDirectory(store, "zoe", 20).total).toBe(1);
+  });
+
   it("treats search syntax as text", () => {
     expect(names('"acme"* ^')).toEqual([
       "Acme Roofing GmbH",
@@ -179,5 +187,47 @@ describe("directory entries", () => {
       "Northwind Acme Partners",
       "Plain Name Ltd",
     ]);
+  });
+});
+
+describe("query plans", () => {
+  it("ranks a name prefix first with a short word", () => {
+    store.upsert(
+      [
+        entry("OldPrefix", "Kestrel Bakery Ltd", "k-1", 3),
+        entry("NewOther", "Bright Kestrel GmbH", "k-2", 25),
+      ],
+      new Date().toISOString(),
+    );
+
+    expect(names("kestrel b")).toEqual([
+      "Kestrel Bakery Ltd",
+      "Bright Kestrel GmbH",
+    ]);
+  });
+
+  it("finds a word inside many ids by substring", () => {
+    // Sixty distinct id words contain "500", more than a token search
+    // lists, so this text is searched in the trigram index.
+    const many = Array.from({ length: 60 }, (_, i) =>
+      entry(`Ref${i}x`, `Ref Holder ${i}`, `ref-${i}500`, 40 + i),
+    );
+    store.upsert(many, new Date().toISOString());
+
+    const result = searchDirectory(store, "500", 20);
+
+    expect(result.total).toBe(60);
+    expect(result.rows[0]?.name).toBe("Ref Holder 59");
+    expect(names("500 ref")).toHaveLength(20);
+    expect(names("ref 1500")).toEqual(
+      [51, 41, 31, 21, 11, 1].map((i) => `Ref Holder ${i}`),
+    );
+  });
+
+  it("returns nothing for a word no user has", () => {
+    const result = searchDirectory(store, "acme qwertyuiop", 20);
+
+    expect(result.rows).toEqual([]);
+    expect(result.total).toBe(0);
   });
 });

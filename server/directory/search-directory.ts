@@ -2,11 +2,7 @@ import { END_USER_SEARCH_COUNT_LIMIT } from "../contract/heron-data.js";
 import type { DirectoryRow } from "./directory-entry.js";
 import type { DirectoryStore } from "./directory-store.js";
 import { foldText, splitWords } from "./fold-text.js";
-import {
-  deletionVariants,
-  isWithinOneEdit,
-  MIN_TYPO_WORD_LENGTH,
-} from "./typo-variants.js";
+import { planWordQuery, quote, type WordQuery } from "./word-query.js";
 
 export interface DirectorySearchResult {
   rows: DirectoryRow[];
@@ -15,10 +11,6 @@ export interface DirectorySearchResult {
   /** Matches counted up to END_USER_SEARCH_COUNT_LIMIT. */
   total: number;
 }
-
-// The trigram tokenizer indexes runs of three characters, so shorter words
-// use the word index's prefix search instead.
-const TRIGRAM_LENGTH = 3;
 
 // Heron ids are random letters and digits, so a few of their characters
 // match other text by chance. They match only from their start, once the
@@ -35,12 +27,8 @@ const HERON_ID_PREFIX = /^eus_[A-Za-z0-9]+$/;
  *
  * Entry ids grow with Heron's update time, so each query reads a full-text
  * index backwards and stops after `limit` rows instead of sorting every
- * match.
- *
- * NOTE: text of two or more common words ("northwind freight") took 35 to
- * 50 ms at 200,000 users on a loaded 2-core machine, above the 20 ms goal,
- * because the trigram index intersects long lists for each word. The
- * benchmark is in docs/benchmarks.md.
+ * match. planWordQuery picks the index for the words. The timings at
+ * 200,000 users are in docs/benchmarks.md.
  */
 export function searchDirectory(
   store: DirectoryStore,
@@ -94,74 +82,129 @@ function findHeronIds(store: DirectoryStore, prefix: string, limit: number) {
   return { rows, total: countUpToLimit(store, where, range) };
 }
 
+interface WordMatches {
+  rows: DirectoryRow[];
+  total: number;
+  /** Names that start with the words, or null when not all were read. */
+  namePrefixRows: DirectoryRow[] | null;
+}
+
 /** Names starting with the words first, then the other matches. */
 function findWords(store: DirectoryStore, words: string[], limit: number) {
-  const prefixRows = store.db
-    .prepare(
-      `SELECT d.* FROM directory_words w
-      JOIN directory_end_users d ON d.id = w.rowid
-      WHERE directory_words MATCH ? AND d.gone_at IS NULL
-      ORDER BY w.rowid DESC LIMIT ?`,
-    )
-    .all(namePrefixQuery(words), limit) as DirectoryRow[];
+  const query = planWordQuery(store.db, words);
+  if (query === null) return { rows: [], total: 0 };
 
-  const match = matchQuery(store, words);
+  const matches =
+    query.prefixFilter.length === 0
+      ? findMatches(store, query, limit)
+      : filterMatches(store, query, words, limit);
+  const prefixRows =
+    matches.namePrefixRows ?? findNamePrefixRows(store, words, limit);
   const prefixIds = new Set(prefixRows.map((row) => row.id));
-  const rowsNeeded = limit + prefixRows.length;
-  const otherRows: DirectoryRow[] = [];
-  let total = 0;
-
-  // Short words are checked here rather than through the word index,
-  // because a one- or two-letter prefix matches most users while the
-  // trigram matches are few enough to test one by one.
-  const driver = match.trigrams
-    ? { table: "directory_trigrams", query: match.trigrams }
-    : {
-        table: "directory_words",
-        query: match.shortWords.map(prefixTerm).join(" AND "),
-      };
-  const filter = match.trigrams ? match.shortWords : [];
-  const candidatesSql = `SELECT d.* FROM ${driver.table} f
-    JOIN directory_end_users d ON d.id = f.rowid
-    WHERE ${driver.table} MATCH ? AND d.gone_at IS NULL
-    ORDER BY f.rowid DESC`;
-
-  if (filter.length === 0) {
-    otherRows.push(
-      ...(store.db
-        .prepare(`${candidatesSql} LIMIT ?`)
-        .all(driver.query, rowsNeeded) as DirectoryRow[]),
-    );
-    total = store.db
-      .prepare(
-        `SELECT count(*) FROM (${candidatesSql}
-        LIMIT ${END_USER_SEARCH_COUNT_LIMIT})`,
-      )
-      .pluck()
-      .get(driver.query) as number;
-  } else {
-    const candidates = store.db
-      .prepare(candidatesSql)
-      .iterate(driver.query) as IterableIterator<DirectoryRow>;
-    for (const row of candidates) {
-      if (!hasWordPrefixes(row, filter)) continue;
-      total++;
-      if (otherRows.length < rowsNeeded) otherRows.push(row);
-      if (total >= END_USER_SEARCH_COUNT_LIMIT) break;
-    }
-  }
-
   return {
     rows: [
       ...prefixRows,
-      ...otherRows.filter((row) => !prefixIds.has(row.id)),
+      ...matches.rows.filter((row) => !prefixIds.has(row.id)),
     ].slice(0, limit),
-    total: Math.max(total, prefixRows.length),
+    total: Math.max(matches.total, prefixRows.length),
   };
 }
 
+function findNamePrefixRows(
+  store: DirectoryStore,
+  words: string[],
+  limit: number,
+): DirectoryRow[] {
+  return store.db
+    .prepare(
+      `SELECT d.* FROM directory_words w
+      JOIN directory_end_users d ON d.id = w.rowid
+      WHERE directory_words MATCH ?
+      ORDER BY w.rowid DESC LIMIT ?`,
+    )
+    .all(namePrefixQuery(words), limit) as DirectoryRow[];
+}
+
+/**
+ * Runs a word query without a filter, newest first. Gone users are not in
+ * the full-text indexes, so the count reads the index alone. Up to `limit`
+ * rows may be names that start with the words, so twice that many are read.
+ */
+function findMatches(
+  store: DirectoryStore,
+  query: WordQuery,
+  limit: number,
+): WordMatches {
+  const { table, match } = query;
+  const rows = store.db
+    .prepare(
+      `SELECT d.* FROM ${table} f
+      JOIN directory_end_users d ON d.id = f.rowid
+      WHERE ${table} MATCH ? ORDER BY f.rowid DESC LIMIT ?`,
+    )
+    .all(match, 2 * limit) as DirectoryRow[];
+  const total = store.db
+    .prepare(
+      `SELECT count(*) FROM (SELECT rowid FROM ${table}
+      WHERE ${table} MATCH ? LIMIT ${END_USER_SEARCH_COUNT_LIMIT})`,
+    )
+    .pluck()
+    .get(match) as number;
+  return { rows, total, namePrefixRows: null };
+}
+
+/**
+ * Reads a word query's rows, newest first, and keeps those with a word that
+ * starts with each short query word, up to the count limit. When that reads
+ * every match, the names that start with the query's words are picked out
+ * here. That spares a phrase query, which is slow when the text has a
+ * common word such as "of" but no name starts with the text.
+ */
+function filterMatches(
+  store: DirectoryStore,
+  query: WordQuery,
+  words: string[],
+  limit: number,
+): WordMatches {
+  const { table, match, prefixFilter } = query;
+  const candidates = store.db
+    .prepare(
+      `SELECT d.* FROM ${table} f
+      JOIN directory_end_users d ON d.id = f.rowid
+      WHERE ${table} MATCH ? ORDER BY f.rowid DESC`,
+    )
+    .iterate(match) as IterableIterator<DirectoryRow>;
+  const rows: DirectoryRow[] = [];
+  const namePrefixRows: DirectoryRow[] = [];
+  let total = 0;
+
+  for (const row of candidates) {
+    if (!hasWordPrefixes(row, prefixFilter)) continue;
+    total++;
+    if (rows.length < 2 * limit) rows.push(row);
+    if (namePrefixRows.length < limit && nameStartsWith(row, words)) {
+      namePrefixRows.push(row);
+    }
+    if (total >= END_USER_SEARCH_COUNT_LIMIT) {
+      return { rows, total, namePrefixRows: null };
+    }
+  }
+  return { rows, total, namePrefixRows };
+}
+
+/**
+ * Returns whether the name's first words are `words`, the last one as a
+ * prefix, which is what namePrefixQuery matches in the word index.
+ */
+function nameStartsWith(row: DirectoryRow, words: string[]): boolean {
+  const nameWords = splitWords(row.name_folded);
+  const last = words.length - 1;
+  return words.every((word, i) =>
+    i === last ? nameWords[i]?.startsWith(word) : nameWords[i] === word,
+  );
+}
+
 function hasWordPrefixes(row: DirectoryRow, prefixes: string[]): boolean {
-  if (prefixes.length === 0) return true;
   const words = splitWords(`${row.name_folded} ${row.end_user_id_folded}`);
   return prefixes.every((prefix) =>
     words.some((word) => word.startsWith(prefix)),
@@ -188,59 +231,4 @@ function countUpToLimit(
  */
 function namePrefixQuery(words: string[]): string {
   return `name_folded : ^ ${quote(words.join(" "))} *`;
-}
-
-/**
- * Builds the FTS5 query that the words of three or more characters must
- * match in the trigram index, each as itself or as a similar name word, and
- * lists the shorter words, which match as word prefixes.
- */
-function matchQuery(
-  store: DirectoryStore,
-  words: string[],
-): { trigrams: string | null; shortWords: string[] } {
-  const trigramTerms: string[] = [];
-  const shortWords: string[] = [];
-
-  for (const word of words) {
-    if ([...word].length < TRIGRAM_LENGTH) {
-      shortWords.push(word);
-      continue;
-    }
-    const alternatives = [word, ...similarWords(store, word)].map(quote);
-    trigramTerms.push(
-      alternatives.length === 1
-        ? alternatives[0]!
-        : `(${alternatives.join(" OR ")})`,
-    );
-  }
-  return {
-    trigrams: trigramTerms.length > 0 ? trigramTerms.join(" AND ") : null,
-    shortWords,
-  };
-}
-
-function prefixTerm(word: string): string {
-  return `${quote(word)} *`;
-}
-
-/** Name words within edit distance 1 of `word`, other than `word` itself. */
-function similarWords(store: DirectoryStore, word: string): string[] {
-  if ([...word].length < MIN_TYPO_WORD_LENGTH) return [];
-  const variants = deletionVariants(word);
-  const candidates = store.db
-    .prepare(
-      `SELECT DISTINCT word FROM directory_word_variants
-      WHERE variant IN (${variants.map(() => "?").join(", ")})`,
-    )
-    .pluck()
-    .all(...variants) as string[];
-  return candidates.filter(
-    (candidate) => candidate !== word && isWithinOneEdit(candidate, word),
-  );
-}
-
-/** Quotes text as an FTS5 string, so it is never read as syntax. */
-function quote(text: string): string {
-  return `"${text.replaceAll('"', '""')}"`;
 }
