@@ -27,3 +27,40 @@ test("options of an earlier search cannot be picked", async ({
   await expect(app.endUser).toHaveValue("zephyr-99");
   await expect(page.getByText(/^Selected: end_user_id/)).toHaveCount(0);
 });
+
+test("failed lookup of a pasted id says so", async ({
+  consolePage: app,
+  page,
+  sandbox,
+}) => {
+  const unknownId = "eus_0000000000000000000000";
+  await sandbox.setFault({
+    operation: "get_end_user",
+    respond: { status: 503, format: "envelope" },
+  });
+
+  await app.endUser.fill(unknownId);
+
+  await expect(
+    page
+      .getByRole("listbox")
+      .getByText(
+        `Heron could not be asked about ${unknownId} (HTTP 503). Try again in a moment.`,
+      ),
+  ).toBeVisible();
+  await expect(page.getByText(/No end user has heron id/)).toHaveCount(0);
+});
+
+test("search text over the limit shows the server's message", async ({
+  consolePage: app,
+}) => {
+  const longText = "x".repeat(150);
+
+  await app.endUser.fill(longText);
+
+  // The field keeps all 150 characters rather than cutting them silently.
+  await expect(app.endUser).toHaveValue(longText);
+  await expect(app.endUser).toHaveAccessibleDescription(
+    /Search text can be at most 140 characters long, and this one has 150\./,
+  );
+});

@@ -51,6 +51,11 @@ export interface Config {
   directory: {
     /** Minutes between refreshes of the end-user directory; 0 turns them off. */
     refreshMinutes: number;
+    /**
+     * Hours between full syncs of the end-user directory, which find the
+     * users Heron deleted; 0 turns them off after the first.
+     */
+    fullSyncHours: number;
     /** Share of Heron's list-end-users rate limit the sync may use, 0 to 1. */
     rateShare: number;
     /** End users per page of the sync, at most Heron's 10,000. */
@@ -253,6 +258,7 @@ const EnvSchema = z.object({
   RECONCILE_DELAYS_MS: delayListSchema.default([3000, 30_000]),
   SHUTDOWN_GRACE_MS: wholeNumber(0, 600_000, "milliseconds").default(10_000),
   DIRECTORY_REFRESH_MINUTES: wholeNumber(0, 1440, "minutes").default(15),
+  DIRECTORY_FULL_SYNC_HOURS: wholeNumber(0, 168, "hours").default(24),
   DIRECTORY_RATE_SHARE: fraction(0.01, 1).default(0.5),
   DIRECTORY_PAGE_SIZE: wholeNumber(1, 10_000, "end users").default(5000),
   SANDBOX_PORT: wholeNumber(0, 65535, "a TCP port").default(0),
@@ -342,6 +348,7 @@ export function loadConfig(
     shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
     directory: {
       refreshMinutes: vars.DIRECTORY_REFRESH_MINUTES,
+      fullSyncHours: vars.DIRECTORY_FULL_SYNC_HOURS,
       rateShare: vars.DIRECTORY_RATE_SHARE,
       pageSize: vars.DIRECTORY_PAGE_SIZE,
     },

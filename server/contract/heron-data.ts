@@ -44,6 +44,22 @@ export interface EndUserDirectoryStatus {
   error: string | null;
 }
 
+/** A failed lookup at Heron of search text that looks like an id. */
+export interface EndUserLookupFailure {
+  /** The search text that was looked up as a heron id or end_user_id. */
+  id: string;
+  /**
+   * "http" when Heron responded with an error status, "timeout" when it did
+   * not respond within timeout_ms, "network" when the connection failed,
+   * "bad_response" when the response could not be read.
+   */
+  reason: "http" | "timeout" | "network" | "bad_response";
+  /** Heron's HTTP status, or null when no status arrived. */
+  http_status: number | null;
+  /** The lookup's time limit in milliseconds, on reason "timeout". */
+  timeout_ms: number | null;
+}
+
 export interface EndUserSearchResult {
   end_users: EndUserSummary[];
   /** "exact" when the text was a heron id or end_user_id. */
@@ -53,6 +69,11 @@ export interface EndUserSearchResult {
    * stops at END_USER_SEARCH_COUNT_LIMIT, so that value means "at least".
    */
   total: number;
+  /**
+   * Set when the text was looked up at Heron and the lookup failed, so
+   * end_users holds only the directory's own matches. Null otherwise.
+   */
+  lookup_failure: EndUserLookupFailure | null;
   directory: EndUserDirectoryStatus;
 }
 

@@ -111,6 +111,21 @@ export class DirectoryStore {
     }
   }
 
+  /**
+   * Marks gone every entry not seen since `seenSince`, and returns how many
+   * it marked. Both times are ISO 8601 UTC strings from toISOString(), so
+   * they compare as text.
+   */
+  markUnseenGone(seenSince: string, goneAt: string): number {
+    const result = this.db
+      .prepare(
+        "UPDATE directory_end_users SET gone_at = ? " +
+          "WHERE gone_at IS NULL AND seen_at < ?",
+      )
+      .run(goneAt, seenSince);
+    return result.changes;
+  }
+
   /** Returns the entries not gone whose heron_id or end_user_id is `id`. */
   findById(id: string): DirectoryRow[] {
     return this.db

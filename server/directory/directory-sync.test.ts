@@ -229,4 +229,99 @@ describe("directory sync", () => {
     expect(rejected).toHaveLength(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   }, 30_000);
+
+  it("finds users that deletions skipped", async () => {
+    let deleted: string[] = [];
+    // The sync is off during start-up, so the wrapper first runs after
+    // `server` is assigned.
+    const server: TestServer = await start({
+      env: { DIRECTORY_PAGE_SIZE: "50" },
+      directorySync: "off",
+      wrapHeron: afterEachPage((page) => {
+        if (page !== 2 || deleted.length > 0) return;
+        // Deleting the 5 newest users, all on page 1, moves every later user
+        // 5 places earlier, so the first 5 users of page 3 move onto page 2.
+        deleted = newestHeronIds(5);
+        for (const heronId of deleted) {
+          server.sandbox.control.removeEndUser(heronId);
+        }
+      }),
+    });
+
+    await server.directory.runNow();
+    const pagesBefore = listRequests(server).length;
+    // The first full sync saw Heron's total drop, so the next sync is a
+    // full one even though an admin asked for it early.
+    await server.directory.runNow();
+    const followUpPages = listRequests(server)
+      .slice(pagesBefore)
+      .map((url) => url.searchParams.get("page"));
+    const liveIds = seedEndUsers()
+      .map((user) => user.heron_id)
+      .filter((heronId) => !deleted.includes(heronId))
+      .sort();
+
+    expect(deleted).toHaveLength(5);
+    expect(followUpPages.slice(0, 5)).toEqual(["1", "2", "3", "4", "5"]);
+    expect(directoryRows(server).map((row) => row.heron_id)).toEqual(liveIds);
+    expect(server.directory.status().count).toBe(liveIds.length);
+  });
+
+  it("marks users gone that a full sync missed", async () => {
+    const dir = makeTempDir();
+    tempDirs.push(dir);
+    const databasePath = join(dir.path, "console.sqlite");
+    const first = await start({
+      databasePath,
+      env: { DIRECTORY_PAGE_SIZE: "50" },
+      directorySync: "wait",
+    });
+    // The last full sync began two days ago, so the next sync is a full one.
+    first.directorySqlite
+      .prepare("UPDATE directory_sync_state SET started_at = ?")
+      .run(new Date(Date.now() - 48 * 3_600_000).toISOString());
+    servers.splice(servers.indexOf(first), 1);
+    await first.close();
+
+    const second = await start({
+      databasePath,
+      env: { DIRECTORY_PAGE_SIZE: "50", DIRECTORY_FULL_SYNC_HOURS: "24" },
+      directorySync: "off",
+    });
+    const removed = seedEndUsers()[30]!;
+    second.sandbox.control.removeEndUser(removed.heron_id);
+    await second.directory.runNow();
+    const pages = listRequests(second).map((url) =>
+      url.searchParams.get("page"),
+    );
+    const rows = directoryRows(second).map((row) => row.heron_id);
+
+    expect(pages.slice(0, 5)).toEqual(["1", "2", "3", "4", "5"]);
+    expect(rows).not.toContain(removed.heron_id);
+    expect(rows).toHaveLength(seedEndUsers().length - 1);
+    expect(second.directory.status().complete).toBe(true);
+  });
+
+  it("skips the full sync before it is due", async () => {
+    const server = await start({
+      env: { DIRECTORY_PAGE_SIZE: "50", DIRECTORY_FULL_SYNC_HOURS: "24" },
+      directorySync: "wait",
+    });
+    const before = listRequests(server).length;
+
+    await server.directory.runNow();
+    const pages = listRequests(server)
+      .slice(before)
+      .map((url) => url.searchParams.get("page"));
+
+    expect(pages).toEqual(["1"]);
+  });
 });
+
+/** Returns the heron ids of the `count` most recently updated seed users. */
+function newestHeronIds(count: number): string[] {
+  return [...seedEndUsers()]
+    .sort((a, b) => b.last_updated.localeCompare(a.last_updated))
+    .slice(0, count)
+    .map((user) => user.heron_id);
+}

@@ -6,6 +6,7 @@ import { HeronError } from "../heron/heron-error.js";
 import type { Logger } from "../logger.js";
 import type { DirectoryEntry } from "./directory-entry.js";
 import { parseTime, type DirectoryStore } from "./directory-store.js";
+import { pageShowsDeletion } from "./deletion-check.js";
 import { SyncBudget } from "./sync-budget.js";
 import type { SyncState } from "./sync-state.js";
 import { fetchPage, SyncStopped, type PageFetcher } from "./fetch-page.js";
@@ -20,24 +21,44 @@ export interface DirectorySyncOptions {
   rateShare: number;
   /** Minutes between refreshes; 0 turns periodic refreshes off. */
   refreshMinutes: number;
+  /** Hours between full syncs; 0 runs only the first. */
+  fullSyncHours: number;
 }
 
 /** Rows written per transaction, so searches run between batches. */
 const WRITE_BATCH = 500;
 /** Wait before a failed sync is tried again, in milliseconds. */
 const RETRY_AFTER_FAILURE_MS = 60_000;
+/**
+ * Wait before another full sync after one that may have skipped users, in
+ * milliseconds. Deletions often come in batches, so this waits for the
+ * batch to end rather than starting again at once.
+ */
+const FOLLOW_UP_FULL_SYNC_MS = 5 * 60_000;
+
+interface FullSyncResult {
+  /** When the full sync began, ISO 8601 UTC. */
+  startedAt: string;
+  mayHaveSkipped: boolean;
+}
 
 /**
  * Keeps the directory in step with Heron. A full sync pages through
  * GET /api/end_users newest first, and a refresh fetches pages from the
  * newest until it reaches users older than the newest one the last sync saw.
  *
- * Newest-first order keeps paging safe while users change. An update moves a
- * user to page 1 and shifts the pages not yet fetched one place later. So a
- * page may repeat a user, which is written twice and kept once, but none is
- * skipped.
- * The users that moved are newer than the watermark, so the refresh that
- * follows every full sync fetches them.
+ * Heron's list pages by offset (page and limit, with no time filter), so the
+ * pages shift when users change during a full sync:
+ * - An update moves a user to page 1 and shifts the pages not yet fetched
+ *   one place later. A page may then repeat a user, which is written twice
+ *   and kept once. The moved users are newer than the watermark, so the
+ *   refresh that follows every full sync fetches them.
+ * - A deletion from a page already fetched shifts the later pages one place
+ *   earlier, so a user is skipped. When a page shows this (see
+ *   pageShowsDeletion), another full sync runs soon.
+ * After a full sync and the refresh that follows it, entries neither of them
+ * saw are marked gone, because Heron no longer lists them. Full syncs repeat
+ * every fullSyncHours, which also brings back users skipped without a sign.
  */
 export class DirectorySync {
   readonly #options: DirectorySyncOptions;
@@ -46,6 +67,12 @@ export class DirectorySync {
   #running: Promise<void> | null = null;
   #timer: NodeJS.Timeout | null = null;
   #failed = false;
+  /**
+   * When the follow-up to a full sync that may have skipped users is due.
+   * NOTE: kept in memory only, so after a restart the skipped users return
+   * with the next scheduled full sync instead.
+   */
+  #followUpAt: number | null = null;
   #count: number;
   #state: SyncState;
 
@@ -110,15 +137,47 @@ export class DirectorySync {
   #schedule(): void {
     if (this.#stop.signal.aborted) return;
     if (this.#timer) clearTimeout(this.#timer);
-    const { refreshMinutes } = this.#options;
-    const delayMs = this.#failed
-      ? RETRY_AFTER_FAILURE_MS
-      : refreshMinutes > 0
-        ? refreshMinutes * 60_000
-        : null;
+    const delayMs = this.#nextDelayMs(Date.now());
     if (delayMs === null) return;
     this.#timer = setTimeout(() => void this.runNow(), delayMs);
     this.#timer.unref();
+  }
+
+  /** Returns the wait until the next refresh or full sync, or null. */
+  #nextDelayMs(nowMs: number): number | null {
+    if (this.#failed) return RETRY_AFTER_FAILURE_MS;
+
+    const delays: number[] = [];
+    const { refreshMinutes } = this.#options;
+    if (refreshMinutes > 0) delays.push(refreshMinutes * 60_000);
+    const fullSyncAt = this.#nextFullSyncAt();
+    if (fullSyncAt !== null) delays.push(Math.max(0, fullSyncAt - nowMs));
+    return delays.length > 0 ? Math.min(...delays) : null;
+  }
+
+  /**
+   * Returns when the next full sync is due, in Unix milliseconds: soon after
+   * one that may have skipped users, else fullSyncHours after the last one
+   * began. Null when none is due.
+   */
+  #nextFullSyncAt(): number | null {
+    if (this.#followUpAt !== null) return this.#followUpAt;
+    const { fullSyncHours } = this.#options;
+    const lastStartedMs = parseTime(this.#state.started_at);
+    if (fullSyncHours <= 0 || lastStartedMs === null) return null;
+    return lastStartedMs + fullSyncHours * 3_600_000;
+  }
+
+  /**
+   * Returns why a new full sync should begin now, or null. A follow-up that
+   * is pending runs at the next sync, even one an admin asked for early.
+   */
+  #fullSyncReason(nowMs: number): string | null {
+    if (this.#state.phase === "new") return "first";
+    if (this.#state.phase !== "ready") return null;
+    if (this.#followUpAt !== null) return "follow-up";
+    const dueAt = this.#nextFullSyncAt();
+    return dueAt !== null && nowMs >= dueAt ? "scheduled" : null;
   }
 
   async #run(): Promise<void> {
@@ -135,8 +194,14 @@ export class DirectorySync {
     const started = performance.now();
 
     try {
-      if (this.#state.phase !== "ready") await this.#fullSync(fetcher);
+      const reason = this.#fullSyncReason(Date.now());
+      if (reason !== null) this.#beginFullSync(reason);
+      const fullSync =
+        this.#state.phase === "full"
+          ? await this.#fullSync(fetcher, reason === null)
+          : null;
       await this.#refresh(fetcher);
+      if (fullSync) this.#markUnseenGone(fullSync);
       this.#failed = false;
       logger.info(
         {
@@ -167,17 +232,34 @@ export class DirectorySync {
     }
   }
 
-  async #fullSync(fetcher: PageFetcher): Promise<void> {
-    if (this.#state.phase === "new") {
-      this.#save({
-        ...this.#state,
-        phase: "full",
-        next_page: 1,
-        watermark_ms: null,
-        started_at: new Date().toISOString(),
-      });
-      this.#options.logger.info("end-user directory full sync started");
-    } else {
+  #beginFullSync(reason: string): void {
+    this.#followUpAt = null;
+    this.#save({
+      ...this.#state,
+      phase: "full",
+      next_page: 1,
+      watermark_ms: null,
+      started_at: new Date().toISOString(),
+    });
+    this.#options.logger.info(
+      { reason },
+      "end-user directory full sync started",
+    );
+  }
+
+  /**
+   * Fetches the pages of a full sync from state.next_page to the last one.
+   * A resumed sync may have skipped users deleted while it was stopped,
+   * because the totals of its earlier pages are lost.
+   */
+  async #fullSync(
+    fetcher: PageFetcher,
+    resumed: boolean,
+  ): Promise<FullSyncResult> {
+    const startedAt = this.#state.started_at ?? new Date().toISOString();
+    let mayHaveSkipped = resumed && this.#state.next_page > 1;
+    let previousTotal: number | null = null;
+    if (resumed) {
       this.#options.logger.info(
         { page: this.#state.next_page },
         "end-user directory full sync resumed",
@@ -186,7 +268,12 @@ export class DirectorySync {
 
     for (;;) {
       const page = this.#state.next_page;
-      const { entries, last } = await fetchPage(fetcher, page);
+      const fetched = await fetchPage(fetcher, page);
+      const { entries, last } = fetched;
+      if (pageShowsDeletion(fetched, page, fetcher.pageSize, previousTotal)) {
+        mayHaveSkipped = true;
+      }
+      previousTotal = fetched.total ?? previousTotal;
       const watermark = this.#state.watermark_ms ?? newestTime(entries) ?? null;
       await this.#write(entries);
       this.#save({
@@ -197,7 +284,38 @@ export class DirectorySync {
           ? { phase: "ready" as const, synced_at: new Date().toISOString() }
           : {}),
       });
-      if (last) return;
+      if (last) break;
+    }
+
+    if (mayHaveSkipped) {
+      this.#followUpAt = Date.now() + FOLLOW_UP_FULL_SYNC_MS;
+      this.#options.logger.warn(
+        { inMs: FOLLOW_UP_FULL_SYNC_MS },
+        "end-user directory full sync may have skipped users, because " +
+          "Heron deleted users while it paged, so another full sync follows",
+      );
+    }
+    return { startedAt, mayHaveSkipped };
+  }
+
+  /**
+   * Marks gone the entries that the full sync and the refresh after it did
+   * not see, because Heron no longer lists them. After a sync that may have
+   * skipped users this waits for the follow-up, so no live user is hidden.
+   */
+  #markUnseenGone(fullSync: FullSyncResult): void {
+    if (fullSync.mayHaveSkipped) return;
+    const { store, logger } = this.#options;
+    const gone = store.markUnseenGone(
+      fullSync.startedAt,
+      new Date().toISOString(),
+    );
+    this.recount();
+    if (gone > 0) {
+      logger.info(
+        { gone },
+        "end users that the full sync did not see marked gone in the directory",
+      );
     }
   }
 

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 
 import type {
   EndUserDirectoryStatus,
+  EndUserLookupFailure,
   EndUserSearchResult,
   EndUserSummary,
 } from "../contract/heron-data.js";
@@ -18,6 +19,18 @@ import { searchDirectory } from "./search-directory.js";
 /** Maximum users per search response. */
 export const END_USER_SEARCH_LIMIT = 20;
 
+/**
+ * Time limit of one lookup at Heron during a search, in milliseconds. It is
+ * shorter than the Heron client's own timeout, because staff wait for the
+ * search as they type, and the directory's own matches are ready already.
+ */
+export const END_USER_LOOKUP_TIMEOUT_MS = 3000;
+
+interface LookupResult {
+  found: DirectoryEntry | null;
+  failure: EndUserLookupFailure | null;
+}
+
 export interface EndUserDirectoryOptions {
   heron: HeronClient;
   db: Database.Database;
@@ -25,6 +38,7 @@ export interface EndUserDirectoryOptions {
   pageSize: number;
   rateShare: number;
   refreshMinutes: number;
+  fullSyncHours: number;
 }
 
 /**
@@ -77,12 +91,15 @@ export class EndUserDirectory {
   status(): EndUserDirectoryStatus {
     const state = this.#sync.state;
     const failed = this.#sync.failed && !this.#sync.running;
+    // synced_at is first set when the first full sync ends. A later full
+    // sync leaves the directory complete while it runs.
+    const complete = state.phase === "ready" || state.synced_at !== null;
     let summary: EndUserDirectoryStatus["state"] = "ready";
     if (this.#sync.running) summary = "syncing";
     else if (failed) summary = "failed";
     return {
       state: summary,
-      complete: state.phase === "ready",
+      complete,
       synced_at: state.synced_at,
       count: this.#sync.count,
       error: failed ? state.error_message : null,
@@ -92,7 +109,8 @@ export class EndUserDirectory {
   /**
    * Searches the directory. Text that equals an id returns only that end
    * user. Id-like text the directory does not have is looked up at Heron and
-   * added. A failed lookup leaves the directory's own results.
+   * added. A failed lookup returns the directory's own results and sets
+   * lookup_failure.
    */
   async search(
     text: string,
@@ -101,14 +119,19 @@ export class EndUserDirectory {
     const local = searchDirectory(this.#store, text, END_USER_SEARCH_LIMIT);
     if (local.exactCount > 0) {
       const exact = local.rows.slice(0, local.exactCount).map(toSummary);
-      return this.#result(exact, "exact", exact.length);
+      return this.#result(exact, "exact", exact.length, null);
     }
 
+    let failure: EndUserLookupFailure | null = null;
     if (this.#shouldLookUp(text, local.total)) {
-      const found = await this.#lookUp(text, context);
-      if (found) return this.#result([toSummary(found)], "exact", 1);
+      const lookup = await this.#lookUp(text, context);
+      if (lookup.found) {
+        return this.#result([toSummary(lookup.found)], "exact", 1, null);
+      }
+      failure = lookup.failure;
     }
-    return this.#result(local.rows.map(toSummary), "search", local.total);
+    const rows = local.rows.map(toSummary);
+    return this.#result(rows, "search", local.total, failure);
   }
 
   /** Marks an end user gone after Heron responded that it has no such user. */
@@ -131,24 +154,34 @@ export class EndUserDirectory {
     return looksLikeId(text) && (partial || localTotal === 0);
   }
 
-  async #lookUp(
-    text: string,
-    context: CallContext,
-  ): Promise<DirectoryEntry | null> {
+  async #lookUp(text: string, context: CallContext): Promise<LookupResult> {
+    const timeoutMs = Math.min(
+      context.timeoutMs ?? END_USER_LOOKUP_TIMEOUT_MS,
+      END_USER_LOOKUP_TIMEOUT_MS,
+    );
     try {
-      const found = await lookUpEndUser(this.#heron, text, context);
+      const found = await lookUpEndUser(this.#heron, text, {
+        ...context,
+        timeoutMs,
+      });
       if (!found) {
         this.#misses.add(text, Date.now());
-        return null;
+        return { found: null, failure: null };
       }
       this.#store.upsert([found], new Date().toISOString());
       this.#sync.recount();
-      return found;
+      return { found, failure: null };
     } catch (error) {
-      // The Heron client has logged the failed call, and the search still
-      // returns the directory's results.
+      // The Heron client has logged the failed call. The failure is not
+      // remembered as a miss, so the next search sends the lookup again.
       if (!(error instanceof HeronError)) throw error;
-      return null;
+      const failure: EndUserLookupFailure = {
+        id: text,
+        reason: error.kind,
+        http_status: error.status,
+        timeout_ms: error.kind === "timeout" ? error.timeoutMs : null,
+      };
+      return { found: null, failure };
     }
   }
 
@@ -156,8 +189,15 @@ export class EndUserDirectory {
     endUsers: EndUserSummary[],
     match: EndUserSearchResult["match"],
     total: number,
+    lookupFailure: EndUserLookupFailure | null,
   ): EndUserSearchResult {
-    return { end_users: endUsers, match, total, directory: this.status() };
+    return {
+      end_users: endUsers,
+      match,
+      total,
+      lookup_failure: lookupFailure,
+      directory: this.status(),
+    };
   }
 }
 

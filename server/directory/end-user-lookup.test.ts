@@ -4,6 +4,7 @@ import type { EndUserSearchResult } from "../contract/heron-data.js";
 import { seedEndUsers } from "../sandbox/index.js";
 import { startBody } from "../testing/start-helpers.js";
 import { startTestServer, type TestServer } from "../testing/test-server.js";
+import { END_USER_LOOKUP_TIMEOUT_MS } from "./end-user-directory.js";
 
 let server: TestServer;
 
@@ -104,4 +105,77 @@ describe("gone end users", () => {
     expect(response.status).toBe(404);
     expect(result.end_users.map((u) => u.heron_id)).toEqual([user.heron_id]);
   });
+});
+
+describe("failed lookups", () => {
+  it("reports Heron's 503 with directory matches", async () => {
+    server = await startTestServer({ directorySync: "wait" });
+    server.sandbox.control.setFault({
+      operation: "get_end_user",
+      respond: { status: 503, format: "envelope" },
+    });
+    const unknownId = "eus_0000000000000000000000";
+
+    const result = await search(unknownId);
+
+    expect(result.end_users).toEqual([]);
+    expect(result.match).toBe("search");
+    expect(result.lookup_failure).toEqual({
+      id: unknownId,
+      reason: "http",
+      http_status: 503,
+      timeout_ms: null,
+    });
+  });
+
+  it("keeps directory matches when the lookup fails", async () => {
+    // Before the first sync, id-like text is looked up even when the
+    // directory has partial matches for it.
+    server = await startTestServer({ directorySync: "off" });
+    await search("acct/2024/17");
+    server.sandbox.control.setFault({
+      operation: "get_end_user",
+      respond: { status: 503, format: "envelope" },
+    });
+
+    const result = await search("acct/2024");
+
+    expect(result.end_users.map((u) => u.end_user_id)).toEqual([
+      "acct/2024/17",
+    ]);
+    expect(result.lookup_failure?.http_status).toBe(503);
+  });
+
+  it("asks Heron again after a failed lookup", async () => {
+    server = await startTestServer({ directorySync: "wait" });
+    server.sandbox.control.setFault({
+      operation: "get_end_user",
+      respond: { status: 503, format: "envelope" },
+    });
+    const unknownId = "eus_0000000000000000000000";
+
+    await search(unknownId);
+    await search(unknownId);
+
+    expect(lookups()).toBe(2);
+  });
+
+  it("stops waiting for a hanging lookup", async () => {
+    server = await startTestServer({
+      directorySync: "wait",
+      env: { HERON_TIMEOUT_MS: "20000" },
+    });
+    server.sandbox.control.setFault({
+      operation: "get_end_user",
+      latencyMs: 15_000,
+    });
+    const started = Date.now();
+
+    const result = await search("eus_0000000000000000000000");
+    const elapsedMs = Date.now() - started;
+
+    expect(result.lookup_failure?.reason).toBe("timeout");
+    expect(result.lookup_failure?.timeout_ms).toBe(END_USER_LOOKUP_TIMEOUT_MS);
+    expect(elapsedMs).toBeLessThan(END_USER_LOOKUP_TIMEOUT_MS + 2000);
+  }, 20_000);
 });

@@ -19,6 +19,10 @@ export interface PageFetcher {
 
 export interface FetchedPage {
   entries: DirectoryEntry[];
+  /** Users in Heron's response, counting any that were not valid entries. */
+  size: number;
+  /** Heron's count of all users in the list (`_meta.total`), if it sent one. */
+  total: number | null;
   /** Whether this is the last page of the list. */
   last: boolean;
 }
@@ -59,6 +63,8 @@ export async function fetchPage(
       const pages = body._meta?.pages;
       return {
         entries: users.flatMap((user) => toDirectoryEntry(user) ?? []),
+        size: users.length,
+        total: body._meta?.total ?? null,
         last: users.length < pageSize || (pages !== undefined && page >= pages),
       };
     } catch (error) {

@@ -28,10 +28,7 @@ export function describeStartFailure(
     case "http": {
       const status = error.status ?? 0;
       if (status === 404) {
-        const message =
-          `Heron found no end user ${request.end_user_heron_id} or no ` +
-          `workflow named "${request.workflow_name}". Pick them again from ` +
-          "the lists.";
+        const message = describeNotFound(error, request);
         return { outcome: "rejected", description: { ...general, message } };
       }
       if (status >= 300 && status < 400) {
@@ -81,4 +78,35 @@ export function describeStartFailure(
       return { outcome: "unknown", description: { ...general, message } };
     }
   }
+}
+
+/**
+ * Returns the message for a 404 to a start, naming what Heron did not find.
+ * Heron's 404 body names which of the two it was ("End user not found" or
+ * "Workflow not found"). A body that names neither leaves both possible.
+ */
+function describeNotFound(
+  error: HeronError,
+  request: { end_user_heron_id: string; workflow_name: string },
+): string {
+  const description = error.envelope?.description;
+  const text = typeof description === "string" ? description : "";
+
+  if (/end user not found/i.test(text)) {
+    return (
+      `Heron found no end user ${request.end_user_heron_id}. It may have ` +
+      "been deleted at Heron. Pick the end user again from the list."
+    );
+  }
+  if (/workflow not found/i.test(text)) {
+    return (
+      `Heron found no workflow named "${request.workflow_name}". It may ` +
+      "have been renamed or deleted at Heron. Pick the workflow again from " +
+      "the list."
+    );
+  }
+  return (
+    `Heron found no end user ${request.end_user_heron_id} or no workflow ` +
+    `named "${request.workflow_name}". Pick them again from the lists.`
+  );
 }

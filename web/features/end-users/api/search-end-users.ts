@@ -27,7 +27,9 @@ export const endUserSearchQueryOptions = (search: string) =>
   queryOptions({
     queryKey: endUserKeys.search(search),
     queryFn: ({ signal }) => searchEndUsers(search, signal),
-    staleTime: 30_000,
+    // A result whose lookup at Heron failed is asked again at once, so
+    // typing the same id again tries Heron again.
+    staleTime: (query) => (query.state.data?.lookup_failure ? 0 : 30_000),
   });
 
 export function useEndUserSearch(search: string, enabled: boolean) {

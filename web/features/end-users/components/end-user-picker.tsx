@@ -8,10 +8,8 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type Ref } from "react";
-import {
-  END_USER_SEARCH_MAX_LENGTH,
-  type EndUserSummary,
-} from "../../../../server/contract/heron-data";
+import type { EndUserSummary } from "../../../../server/contract/heron-data";
+import { isApiError } from "../../../lib/api-error";
 import {
   endUserSearchQueryOptions,
   useEndUserSearch,
@@ -76,6 +74,12 @@ export function EndUserPicker({
     error: search.isError ? search.error : null,
     result: search.data,
   });
+  // Text over the server's length limit is let in, not cut silently, and
+  // the server's 422 message shows under the field.
+  const searchError =
+    search.isError && !waiting && isApiError(search.error)
+      ? (search.error.fields.search?.[0] ?? null)
+      : null;
 
   function select(user: EndUserSummary) {
     const name = endUserDisplayName(user);
@@ -154,8 +158,7 @@ export function EndUserPicker({
                 : "Search by name or end_user_id, or paste a heron id (eus_…)."
             }
             value={text}
-            maxLength={END_USER_SEARCH_MAX_LENGTH}
-            error={error}
+            error={searchError ?? error}
             withAsterisk
             onChange={(event) => handleTextChange(event.currentTarget.value)}
             onPaste={() => {

@@ -13,6 +13,7 @@ const result: EndUserSearchResult = {
   ],
   match: "search",
   total: 1,
+  lookup_failure: null,
   directory: {
     state: "ready",
     complete: true,
@@ -45,5 +46,53 @@ describe("describeSearchStatus", () => {
 
     expect(status.kind).toBe("results");
     expect(status.text).toBe("1 match.");
+  });
+
+  it("says a failed lookup is not a missing user", () => {
+    const status = describeSearchStatus({
+      text: "eus_0000000000000000000000",
+      waiting: false,
+      error: null,
+      result: {
+        ...result,
+        end_users: [],
+        total: 0,
+        lookup_failure: {
+          id: "eus_0000000000000000000000",
+          reason: "http",
+          http_status: 503,
+          timeout_ms: null,
+        },
+      },
+    });
+
+    expect(status.kind).toBe("error");
+    expect(status.text).toBe(
+      "Heron could not be asked about eus_0000000000000000000000 " +
+        "(HTTP 503). Try again in a moment.",
+    );
+  });
+
+  it("adds a timed-out lookup to the matches", () => {
+    const status = describeSearchStatus({
+      text: "cust_",
+      waiting: false,
+      error: null,
+      result: {
+        ...result,
+        lookup_failure: {
+          id: "cust_",
+          reason: "timeout",
+          http_status: null,
+          timeout_ms: 3000,
+        },
+      },
+    });
+
+    expect(status.kind).toBe("results");
+    expect(status.text).toBe(
+      "1 match. Heron could not be asked about cust_ (no response within " +
+        "3 s). Try again in a moment.",
+    );
   });
 });

@@ -4,6 +4,7 @@ import {
   type EndUserSearchResult,
 } from "../../../../server/contract/heron-data";
 import { isApiError } from "../../../lib/api-error";
+import { describeLookupFailure } from "../lib/describe-lookup-failure";
 
 const numberFormat = new Intl.NumberFormat("en-US");
 
@@ -36,9 +37,16 @@ export function describeSearchStatus(input: SearchStatusInput): SearchStatus {
     return { kind: "searching", text: "Searching end users…", requestId: null };
   }
 
+  // A failed lookup is not a missing user: Heron may have it.
+  const lookupFailure = result.lookup_failure
+    ? describeLookupFailure(result.lookup_failure)
+    : null;
+
   if (result.end_users.length === 0) {
-    const message = describeNoMatch(text, result.directory.complete);
-    return { kind: "empty", text: message, requestId: null };
+    const message =
+      lookupFailure ?? describeNoMatch(text, result.directory.complete);
+    const kind = lookupFailure ? "error" : "empty";
+    return { kind, text: message, requestId: null };
   }
 
   const count = result.end_users.length;
@@ -51,7 +59,8 @@ export function describeSearchStatus(input: SearchStatusInput): SearchStatus {
       ? `Showing ${count} of ${total} matches. Type more to narrow the list.`
       : `${count} ${count === 1 ? "match" : "matches"}.`;
 
-  return { kind: "results", text: summary, requestId: null };
+  const message = lookupFailure ? `${summary} ${lookupFailure}` : summary;
+  return { kind: "results", text: message, requestId: null };
 }
 
 function describeNoMatch(text: string, complete: boolean): string {
