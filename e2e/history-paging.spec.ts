@@ -102,6 +102,62 @@ test("history pages through a filtered list", async ({ page }) => {
   });
 });
 
+test("history numbers no page after a reload", async ({ page }) => {
+  // Two full pages and one run more, so a reload on page 2 still has a
+  // next page.
+  const runCount = PAGE_SIZE * 2 + 1;
+  const heronId = (await pickEndUser(page.request, "Lighthouse")).heron_id;
+  for (let i = 0; i < runCount; i += 1) {
+    await recordRun(page.request, heronId);
+  }
+
+  const app = new ConsolePage(page);
+  await app.goto();
+  const pages = page.getByRole("navigation", { name: "History pages" });
+  const next = pages.getByRole("button", { name: "Next page" });
+  const previous = pages.getByRole("button", { name: "Previous page" });
+  const first = pages.getByRole("button", { name: "First page" });
+
+  await test.step("reload on page 2", async () => {
+    await app.applyHistoryFilters({ endUserHeronId: heronId });
+    await expect(page.getByText(`Page 1, ${PAGE_SIZE} runs`)).toBeVisible();
+    await next.click();
+    await expect(page.getByText(`Page 2, ${PAGE_SIZE} runs`)).toBeVisible();
+    const response = waitForRunPage(page, { cursor: true });
+    await page.reload();
+    await response;
+    await expect(
+      page.getByText(`A later page, ${PAGE_SIZE} runs`),
+    ).toBeVisible();
+  });
+
+  await test.step("the next page has no number either", async () => {
+    const response = waitForRunPage(page, { cursor: true });
+    await next.click();
+    await response;
+    await expect(page.getByText("A later page, 1 run")).toBeVisible();
+    await expect(page.getByText(/^Page \d/)).toHaveCount(0);
+    await expect(next).toBeDisabled();
+  });
+
+  await test.step("previous returns to the reloaded page", async () => {
+    await previous.click();
+    await expect(
+      page.getByText(`A later page, ${PAGE_SIZE} runs`),
+    ).toBeVisible();
+    await expect(previous).toBeDisabled();
+  });
+
+  await test.step("first page restores the numbers", async () => {
+    await first.click();
+    await expect(page.getByText(`Page 1, ${PAGE_SIZE} runs`)).toBeVisible();
+    await next.click();
+    await expect(page.getByText(`Page 2, ${PAGE_SIZE} runs`)).toBeVisible();
+    await next.click();
+    await expect(page.getByText("Page 3, 1 run")).toBeVisible();
+  });
+});
+
 async function recordRun(
   request: APIRequestContext,
   heronId: string,

@@ -36,16 +36,21 @@ function single(name: string) {
   });
 }
 
-/** Parses a whole number from 1 to `max`, given once. */
+/**
+ * Parses a whole number from 1 to `max`, given once. Only plain digits are
+ * accepted, because Number() would also read "1e1", "0x10" and " 5".
+ */
 function wholeNumber(name: string, max: number) {
   const message = `${name} must be a whole number from 1 to ${max}.`;
-  return single(name).pipe(
-    z.coerce
-      .number<string>({ error: message })
-      .int(message)
-      .min(1, message)
-      .max(max, message),
-  );
+  return single(name)
+    .regex(/^[0-9]+$/, message)
+    .pipe(
+      z.coerce
+        .number<string>({ error: message })
+        .int(message)
+        .min(1, message)
+        .max(max, message),
+    );
 }
 
 function isoTime(name: string) {

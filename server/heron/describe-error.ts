@@ -116,7 +116,9 @@ function describeHttpError(
   }
   if (status >= 400 && status < 500) {
     const { fields, general } = flattenFieldErrors(description);
-    const reasons = general.length > 0 ? `: ${general.join(" ")}` : "";
+    // Heron's sentences end with a period and the message adds its own.
+    const reasons =
+      general.length > 0 ? `: ${general.join(" ").replace(/\.$/, "")}` : "";
     const hasFields = Object.keys(fields).length > 0;
     return {
       status: 422,
@@ -124,7 +126,7 @@ function describeHttpError(
       message:
         `Heron rejected ${subject} with HTTP ${status}${reasons}. ` +
         (hasFields
-          ? "Correct the marked fields and try again."
+          ? `${describeMarkedFields(fields)} Correct them and try again.`
           : "Check the input and try again."),
       ...(hasFields ? { fields } : {}),
     };
@@ -136,6 +138,24 @@ function describeHttpError(
       `Heron failed on ${subject} with HTTP ${status}. Try again in a few ` +
       "minutes. If it keeps failing, tell an administrator.",
   };
+}
+
+// Enough to name every field of a usual start, short enough for one line of
+// the history.
+const MARKED_FIELDS_SHOWN = 5;
+
+/**
+ * Names the fields Heron marked, with its messages, because the history
+ * shows only this message and not the fields beside their inputs.
+ */
+function describeMarkedFields(fields: Record<string, string[]>): string {
+  const entries = Object.entries(fields);
+  const named = entries
+    .slice(0, MARKED_FIELDS_SHOWN)
+    .map(([field, messages]) => `${field} (${messages.join(" ")})`);
+  const rest = entries.length - named.length;
+  const more = rest > 0 ? ` and ${rest} more` : "";
+  return `Heron marked ${named.join(", ")}${more}.`;
 }
 
 export function formatSeconds(ms: number | null): string {

@@ -1,4 +1,8 @@
-import type { HistorySortColumn } from "../contract/history.js";
+import {
+  HISTORY_SORT_COLUMNS,
+  type HistorySortColumn,
+} from "../contract/history.js";
+import { RUN_OUTCOMES } from "../contract/runs.js";
 import { ApiError } from "../errors.js";
 import type { HistoryPosition, HistorySort } from "../store/run-store.js";
 
@@ -56,14 +60,40 @@ function readContent(cursor: string): CursorContent | null {
   if (typeof value !== "object" || value === null) return null;
 
   const { sort, order, value: sortValue, id } = value as CursorContent;
-  const valueType = sort === "duration_ms" ? "number" : "string";
   const valid =
-    typeof sort === "string" &&
+    (HISTORY_SORT_COLUMNS as readonly unknown[]).includes(sort) &&
     (order === "asc" || order === "desc") &&
     typeof id === "string" &&
-    typeof sortValue === valueType &&
-    (typeof sortValue !== "number" || Number.isSafeInteger(sortValue));
+    fitsSort(sort, sortValue);
   return valid ? { sort, order, value: sortValue, id } : null;
+}
+
+/**
+ * Checks that a cursor's value is one the sort column can hold, so a made-up
+ * cursor cannot start a page at a position no run could have.
+ */
+function fitsSort(sort: HistorySortColumn, value: unknown): boolean {
+  switch (sort) {
+    case "created_at":
+      return typeof value === "string" && isStoredTime(value);
+    case "outcome":
+      return (RUN_OUTCOMES as readonly unknown[]).includes(value);
+    case "duration_ms":
+      // The history sorts a run without a duration as -1.
+      return Number.isSafeInteger(value) && (value as number) >= -1;
+    case "workflow_name":
+    case "end_user_name":
+      return typeof value === "string";
+  }
+}
+
+/**
+ * Checks that `value` is a time as the store writes it, as in
+ * 2025-01-31T09:00:00.000Z.
+ */
+function isStoredTime(value: string): boolean {
+  const time = new Date(value);
+  return !Number.isNaN(time.getTime()) && time.toISOString() === value;
 }
 
 function invalidCursor(message: string): ApiError {

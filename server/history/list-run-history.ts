@@ -9,6 +9,7 @@ import {
   type RunHistoryPage,
 } from "../contract/history.js";
 import type { RunList } from "../contract/runs.js";
+import { ApiError } from "../errors.js";
 import { parseInput } from "../http/parse-input.js";
 import { readRuns } from "../runs/database-errors.js";
 import type { RunStore } from "../store/run-store.js";
@@ -52,7 +53,11 @@ async function listByKeyset(
   };
 }
 
-async function listByOffset(store: RunStore, input: unknown): Promise<RunList> {
+async function listByOffset(
+  store: RunStore,
+  input: Record<string, unknown>,
+): Promise<RunList> {
+  rejectMixedPaging(input);
   const query = parseInput(OffsetQuerySchema, input, "run list query");
   const { page, page_size, sort, order, ...filters } = query;
 
@@ -65,4 +70,30 @@ async function listByOffset(store: RunStore, input: unknown): Promise<RunList> {
     }),
   );
   return { runs, page, page_size, total };
+}
+
+/**
+ * Throws ApiError 400 when an offset query also carries the keyset page's
+ * cursor or limit, which would otherwise read as unknown parameters.
+ */
+function rejectMixedPaging(query: Record<string, unknown>): void {
+  const offsetNames = ["page", "page_size"].filter((name) => name in query);
+  const keysetNames = ["cursor", "limit"].filter((name) => name in query);
+  if (keysetNames.length === 0) return;
+
+  const fields: Record<string, string[]> = {};
+  for (const name of keysetNames) {
+    fields[name] = [
+      `${name} cannot be used together with ${offsetNames.join(" or ")}. ` +
+        "Page with cursor and limit, or with page and page_size, not both.",
+    ];
+  }
+  throw new ApiError(
+    400,
+    "validation_failed",
+    `The run list query mixes two kinds of paging: ${keysetNames.join(", ")} ` +
+      `with ${offsetNames.join(", ")}. Send cursor and limit, or page and ` +
+      "page_size, not both.",
+    { fields },
+  );
 }

@@ -8,7 +8,9 @@ import {
   Title,
   VisuallyHidden,
 } from "@mantine/core";
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
+import { LazyPartBoundary } from "../components/lazy-part-boundary";
+import { lazyPart } from "../components/lazy-part";
 import { EndUserPicker } from "../features/end-users/components/end-user-picker";
 import { RecordedRunNotice } from "../features/history/components/recorded-run-notice";
 import { StartBudget } from "../features/rate-limits/components/start-budget";
@@ -18,7 +20,7 @@ import { WorkflowPicker } from "../features/workflows/components/workflow-picker
 import type { useFormPrefill } from "./use-form-prefill";
 
 // Kept out of the page's first script. The form is usable while it loads.
-const PresetControls = lazy(() =>
+const PresetControls = lazyPart(() =>
   import("../features/presets/components/preset-controls").then((module) => ({
     default: module.PresetControls,
   })),
@@ -102,22 +104,24 @@ export function StartWorkflowCard({
           renderRunFollowUp={(run) => <RunFollowUp run={run} follow="auto" />}
           renderStartBudget={() => <StartBudget />}
           renderPresets={(slot) => (
-            <Suspense
-              fallback={
-                <Skeleton
-                  height={
-                    slot.workflowName === null
-                      ? PRESET_HINT_HEIGHT
-                      : PRESET_CONTROLS_HEIGHT
-                  }
-                  maw={580}
-                >
-                  <VisuallyHidden>Loading the presets…</VisuallyHidden>
-                </Skeleton>
-              }
-            >
-              <PresetControls {...slot} />
-            </Suspense>
+            <LazyPartBoundary part="Presets">
+              <Suspense
+                fallback={
+                  <Skeleton
+                    height={
+                      slot.workflowName === null
+                        ? PRESET_HINT_HEIGHT
+                        : PRESET_CONTROLS_HEIGHT
+                    }
+                    maw={580}
+                  >
+                    <VisuallyHidden>Loading the presets…</VisuallyHidden>
+                  </Skeleton>
+                }
+              >
+                <PresetControls {...slot} />
+              </Suspense>
+            </LazyPartBoundary>
           )}
           onViewInHistory={onViewInHistory}
         />

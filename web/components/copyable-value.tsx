@@ -10,7 +10,11 @@ interface CopyableValueProps {
 export function CopyableValue({ value, label }: CopyableValueProps) {
   return (
     <Group gap="xs" wrap="nowrap">
-      <Text ff="monospace" size="sm" style={{ wordBreak: "break-all" }}>
+      <Text
+        ff="monospace"
+        size="sm"
+        style={{ wordBreak: "break-all", minWidth: 0 }}
+      >
         {value}
       </Text>
       <CopyButton value={value}>
@@ -18,6 +22,9 @@ export function CopyableValue({ value, label }: CopyableValueProps) {
           <Button
             variant="subtle"
             size="compact-xs"
+            // On a narrow screen the value wraps and the button keeps its
+            // label.
+            style={{ flexShrink: 0 }}
             onClick={copy}
             aria-label={copied ? `${label} copied` : `Copy ${label}`}
           >

@@ -1,5 +1,7 @@
 import { Alert, Button, Stack, Text } from "@mantine/core";
 import { Component, type ErrorInfo, type ReactNode } from "react";
+import { ConsoleUpdatedAlert } from "./console-updated-alert";
+import { LazyPartLoadError } from "./lazy-part";
 
 interface RegionErrorBoundaryProps {
   /** Names the region in the message, as in "History". */
@@ -37,6 +39,12 @@ export class RegionErrorBoundary extends Component<
     const { error } = this.state;
 
     if (error === null) return this.props.children;
+    // "Try again" would meet the same failed import, so ask for a reload.
+    if (error instanceof LazyPartLoadError) {
+      return (
+        <ConsoleUpdatedAlert title={`${this.props.region} could not load`} />
+      );
+    }
 
     return (
       <Alert

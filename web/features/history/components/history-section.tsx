@@ -1,7 +1,9 @@
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { lazy, Suspense, useState, type ReactNode } from "react";
+import { Suspense, useState, type ReactNode } from "react";
 import type { Run } from "../../../../server/contract/runs";
 import { ApiErrorAlert } from "../../../components/api-error-alert";
+import { lazyPart } from "../../../components/lazy-part";
+import { LazyPartBoundary } from "../../../components/lazy-part-boundary";
 import { useRunList } from "../api/list-runs";
 import {
   currentHistorySort,
@@ -20,12 +22,12 @@ import { RunsTable } from "./runs-table";
 
 // Both are kept out of the page's first script: the filter form carries the
 // outcome multi-select, and the drawer loads only once a run is opened.
-const HistoryFilterBar = lazy(() =>
+const HistoryFilterBar = lazyPart(() =>
   import("./history-filter-bar").then((module) => ({
     default: module.HistoryFilterBar,
   })),
 );
-const RunDetailDrawer = lazy(() =>
+const RunDetailDrawer = lazyPart(() =>
   import("./run-detail-drawer").then((module) => ({
     default: module.RunDetailDrawer,
   })),
@@ -57,7 +59,7 @@ export function HistorySection({
   onStartLike,
 }: HistorySectionProps) {
   const history = useUrlHistoryFilters();
-  const { filters, cursor, previousCursors } = history;
+  const { filters, cursor, previousCursors, startsAfterFirstPage } = history;
   const runs = useRunList({
     ...historyFilterQuery(filters),
     limit: PAGE_SIZE,
@@ -67,12 +69,9 @@ export function HistorySection({
   // Mounted from the first opening on, so later closings still animate.
   const [drawerLoaded, setDrawerLoaded] = useState(openRunId !== null);
   if (openRunId !== null && !drawerLoaded) setDrawerLoaded(true);
-  // After a reload on a later page the earlier cursors are gone, so the
-  // page's number is unknown.
-  const pageNumber =
-    cursor === "" || previousCursors.length > 0
-      ? previousCursors.length + 1
-      : null;
+  // After a reload on a later page the earlier cursors are gone, so neither
+  // that page's number nor the numbers of the pages after it are known.
+  const pageNumber = startsAfterFirstPage ? null : previousCursors.length + 1;
 
   return (
     <Paper
@@ -97,9 +96,11 @@ export function HistorySection({
           </Button>
         </Group>
 
-        <Suspense fallback={<HistoryFilterBarSkeleton />}>
-          <HistoryFilterBar filters={filters} onChange={history.setFilters} />
-        </Suspense>
+        <LazyPartBoundary part="History filters">
+          <Suspense fallback={<HistoryFilterBarSkeleton />}>
+            <HistoryFilterBar filters={filters} onChange={history.setFilters} />
+          </Suspense>
+        </LazyPartBoundary>
 
         {runs.isPending && <HistorySkeleton />}
 
@@ -154,14 +155,16 @@ export function HistorySection({
         )}
       </Stack>
       {drawerLoaded && (
-        <Suspense fallback={<RunDetailDrawerSkeleton />}>
-          <RunDetailDrawer
-            runId={openRunId}
-            onClose={() => onOpenRun(null)}
-            renderFollowUp={renderRunFollowUp}
-            onStartLike={onStartLike}
-          />
-        </Suspense>
+        <LazyPartBoundary part="Run details">
+          <Suspense fallback={<RunDetailDrawerSkeleton />}>
+            <RunDetailDrawer
+              runId={openRunId}
+              onClose={() => onOpenRun(null)}
+              renderFollowUp={renderRunFollowUp}
+              onStartLike={onStartLike}
+            />
+          </Suspense>
+        </LazyPartBoundary>
       )}
     </Paper>
   );

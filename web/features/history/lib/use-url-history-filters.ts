@@ -12,14 +12,30 @@ interface HistoryView {
   cursor: string;
   /** Cursors of the pages before this one, so "Previous" can go back. */
   previousCursors: string[];
+  /**
+   * Whether the earliest remembered page is a later page, as after a reload
+   * with a cursor in the URL. Page numbers are unknown until "First page".
+   */
+  startsAfterFirstPage: boolean;
 }
 
 function readView(): HistoryView {
   const { search } = window.location;
+  const cursor = readHistoryCursor(search);
   return {
     filters: readHistoryFilters(search),
-    cursor: readHistoryCursor(search),
+    cursor,
     previousCursors: [],
+    startsAfterFirstPage: cursor !== "",
+  };
+}
+
+function firstPage(filters: HistoryFilters): HistoryView {
+  return {
+    filters,
+    cursor: "",
+    previousCursors: [],
+    startsAfterFirstPage: false,
   };
 }
 
@@ -53,21 +69,19 @@ export function useUrlHistoryFilters() {
   return {
     ...view,
     /** Applies new filters or sort, starting again from the first page. */
-    setFilters: (filters: HistoryFilters) =>
-      show({ filters, cursor: "", previousCursors: [] }),
+    setFilters: (filters: HistoryFilters) => show(firstPage(filters)),
     showNextPage: (nextCursor: string) =>
       show({
-        filters: view.filters,
+        ...view,
         cursor: nextCursor,
         previousCursors: [...view.previousCursors, view.cursor],
       }),
     showPreviousPage: () =>
       show({
-        filters: view.filters,
+        ...view,
         cursor: view.previousCursors.at(-1) ?? "",
         previousCursors: view.previousCursors.slice(0, -1),
       }),
-    showFirstPage: () =>
-      show({ filters: view.filters, cursor: "", previousCursors: [] }),
+    showFirstPage: () => show(firstPage(view.filters)),
   };
 }

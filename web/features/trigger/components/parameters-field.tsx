@@ -1,9 +1,11 @@
 import { Button, Group, Input, Skeleton, Stack } from "@mantine/core";
-import { Suspense, lazy, useId, useMemo } from "react";
+import { Suspense, useId, useMemo } from "react";
+import { LazyPartBoundary } from "../../../components/lazy-part-boundary";
+import { lazyPart } from "../../../components/lazy-part";
 import { formatJsonText } from "../lib/format-json-text";
 import { parseJsonParameters } from "../lib/parse-json-parameters";
 
-const JsonCodeEditor = lazy(() => import("./json-code-editor"));
+const JsonCodeEditor = lazyPart(() => import("./json-code-editor"));
 
 export const PARAMETERS_LABEL = "Workflow parameters (JSON)";
 
@@ -51,16 +53,18 @@ export function ParametersField({
             overflow: "hidden",
           }}
         >
-          <Suspense fallback={<Skeleton height={160} />}>
-            <JsonCodeEditor
-              value={value}
-              onChange={onChange}
-              onBlur={onBlur}
-              label={PARAMETERS_LABEL}
-              describedBy={describedBy}
-              invalid={shownError !== undefined}
-            />
-          </Suspense>
+          <LazyPartBoundary part="The parameters editor">
+            <Suspense fallback={<Skeleton height={160} />}>
+              <JsonCodeEditor
+                value={value}
+                onChange={onChange}
+                onBlur={onBlur}
+                label={PARAMETERS_LABEL}
+                describedBy={describedBy}
+                invalid={shownError !== undefined}
+              />
+            </Suspense>
+          </LazyPartBoundary>
         </div>
         <Group justify="flex-end">
           <Button

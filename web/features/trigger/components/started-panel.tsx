@@ -17,7 +17,14 @@ export function StartedPanel({
   followUp,
 }: StartedPanelProps) {
   return (
-    <Alert color="green" variant="light" title="Workflow started">
+    <Alert
+      color="green"
+      variant="light"
+      title="Workflow started"
+      // A flex item does not shrink below its content by default, so long ids
+      // and the node table would push past the panel on a narrow screen.
+      styles={{ body: { minWidth: 0, overflowWrap: "anywhere" } }}
+    >
       <Stack gap="xs">
         <ResultRow label="Execution id">
           <OptionalId value={run.workflow_execution_id} label="execution id" />
@@ -64,7 +71,7 @@ function ResultRow({
       <Text size="sm" c="dimmed" w={110} style={{ flexShrink: 0 }}>
         {label}
       </Text>
-      {children}
+      <div style={{ minWidth: 0 }}>{children}</div>
     </Group>
   );
 }
