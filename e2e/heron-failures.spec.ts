@@ -25,7 +25,7 @@ test("unknown workflow shows Heron's 404", async ({
   await expect(result).toContainText(
     'no workflow named "Sync accounting data"',
   );
-  await expect(result).toContainText("Pick them again from the lists.");
+  await expect(result).toContainText("Pick the workflow again from the list.");
 
   const row = app.historyRows("Łódź Przewozy");
   await expect(row).toHaveCount(1);

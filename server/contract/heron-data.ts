@@ -15,7 +15,9 @@ export const END_USER_SEARCH_MAX_LENGTH = 140;
 
 export const EndUserSearchQuerySchema = z.strictObject({
   search: z
-    .string()
+    .string({
+      error: "Give search once, as text: a name, an end_user_id or a heron id.",
+    })
     .trim()
     .max(
       END_USER_SEARCH_MAX_LENGTH,

@@ -124,6 +124,16 @@ describe("GET /api/end-users", () => {
     expect(response.status).toBe(200);
   });
 
+  it("rejects a repeated search in plain words", async () => {
+    const response = await server.request("/api/end-users?search=a&search=b");
+    const { error } = (await response.json()) as ApiErrorBody;
+
+    expect(response.status).toBe(400);
+    expect(error.fields?.search?.[0]).toBe(
+      "Give search once, as text: a name, an end_user_id or a heron id.",
+    );
+  });
+
   it("rejects an unknown query parameter", async () => {
     const response = await server.request("/api/end-users?limit=5");
     const { error } = (await response.json()) as ApiErrorBody;
