@@ -53,9 +53,12 @@ describe("headers sent to Heron", () => {
   it("forwards no browser headers on a search", async () => {
     // Id-like text that the directory does not have is looked up at Heron.
     const missingId = "missing-user-7";
-    await server.request(`/api/end-users?search=${missingId}`, {
-      headers: BROWSER_HEADERS,
-    });
+    const cookie = `${BROWSER_HEADERS.cookie}; ${server.session?.cookie}`;
+    const response = await server.request(
+      `/api/end-users?search=${missingId}`,
+      { headers: { ...BROWSER_HEADERS, cookie } },
+    );
+    expect(response.status).toBe(200);
 
     const lookups = server.sandbox.control
       .requests()
