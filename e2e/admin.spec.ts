@@ -58,7 +58,16 @@ test("admin adds a user and reads the audit", async ({ page }) => {
 
   await test.step("a disabled user cannot sign in", async () => {
     const row = admin.userRow(email);
-    await row.getByRole("button", { name: `Disable ${email}` }).click();
+    const disable = row.getByRole("button", { name: `Disable ${email}` });
+    const confirm = page.getByRole("dialog", { name: /^Disable / });
+
+    await disable.click();
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirm).toBeHidden();
+    await expect(row.getByText("Active", { exact: true })).toBeVisible();
+
+    await disable.click();
+    await confirm.getByRole("button", { name: "Disable account" }).click();
     await expect(row.getByText("Disabled", { exact: true })).toBeVisible();
     expect(await signInStatus(email, password)).toBe(401);
   });
@@ -67,6 +76,11 @@ test("admin adds a user and reads the audit", async ({ page }) => {
     const own = admin.userRow(E2E_ACCOUNTS.admin.email);
     await expect(
       own.getByRole("button", { name: `Disable ${E2E_ACCOUNTS.admin.email}` }),
+    ).toBeDisabled();
+    await expect(
+      own.getByRole("button", {
+        name: `Reset the password of ${E2E_ACCOUNTS.admin.email}`,
+      }),
     ).toBeDisabled();
   });
 

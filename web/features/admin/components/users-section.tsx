@@ -19,6 +19,10 @@ import { useResetPassword } from "../api/reset-password";
 import { useUpdateUser } from "../api/update-user";
 import { ROLE_OPTIONS } from "../lib/role-options";
 import { AddUserForm } from "./add-user-form";
+import {
+  ConfirmAccountChange,
+  type AccountChange,
+} from "./confirm-account-change";
 import { OneTimePassword } from "./one-time-password";
 
 interface ShownPassword {
@@ -33,6 +37,7 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
   const updateUser = useUpdateUser();
   const resetPassword = useResetPassword();
   const [shown, setShown] = useState<ShownPassword | null>(null);
+  const [pending, setPending] = useState<AccountChange | null>(null);
 
   function reset(user: AdminUser) {
     resetPassword.mutate(user.id, {
@@ -61,8 +66,9 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
             Staff
           </Title>
           <Text size="sm" c="dimmed">
-            Disabling an account ends all its sessions at once. Your own account
-            cannot be disabled or lowered here; another admin can do that.
+            Disabling an account or resetting its password ends all its sessions
+            at once. Your own account cannot be disabled, lowered or reset here;
+            another admin can do that.
           </Text>
         </div>
         <AddUserForm
@@ -79,6 +85,10 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
           }
         />
         {shown && <OneTimePassword {...shown} onClose={() => setShown(null)} />}
+        <ConfirmAccountChange
+          change={pending}
+          onClose={() => setPending(null)}
+        />
         {failure && (
           <ApiErrorAlert title="The change was not saved" error={failure} />
         )}
@@ -112,13 +122,34 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
                     onRoleChange={(role) =>
                       updateUser.mutate({ userId: user.id, change: { role } })
                     }
-                    onDisabledChange={(disabled) =>
-                      updateUser.mutate({
-                        userId: user.id,
-                        change: { disabled },
+                    onDisabledChange={(disabled) => {
+                      const apply = () =>
+                        updateUser.mutate({
+                          userId: user.id,
+                          change: { disabled },
+                        });
+                      if (!disabled) return apply();
+                      setPending({
+                        title: `Disable ${user.display_name}?`,
+                        message:
+                          `${user.email} is signed out everywhere at once ` +
+                          "and cannot sign in until an admin enables the " +
+                          "account again.",
+                        confirmLabel: "Disable account",
+                        run: apply,
+                      });
+                    }}
+                    onResetPassword={() =>
+                      setPending({
+                        title: `Reset the password of ${user.display_name}?`,
+                        message:
+                          `The current password of ${user.email} stops ` +
+                          "working and their sessions end. The new password " +
+                          "is shown once, for you to pass on.",
+                        confirmLabel: "Reset password",
+                        run: () => reset(user),
                       })
                     }
-                    onResetPassword={() => reset(user)}
                   />
                 ))}
               </Table.Tbody>
@@ -210,7 +241,7 @@ function UserRow({
             <Button
               size="compact-xs"
               variant="default"
-              disabled={busy}
+              disabled={isSelf || busy}
               aria-label={`Reset the password of ${user.email}`}
               onClick={onResetPassword}
             >

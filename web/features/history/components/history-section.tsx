@@ -122,7 +122,11 @@ export function HistorySection({
 
         {page && page.runs.length === 0 && (
           <Text c="dimmed" ta="center" py="xl">
-            {emptyMessage(cursor !== "", hasHistoryFilters(filters))}
+            {emptyMessage(
+              cursor !== "",
+              hasHistoryFilters(filters),
+              onStartLike !== null,
+            )}
           </Text>
         )}
 
@@ -170,9 +174,15 @@ export function HistorySection({
   );
 }
 
-function emptyMessage(laterPage: boolean, filtered: boolean): string {
+function emptyMessage(
+  laterPage: boolean,
+  filtered: boolean,
+  canStart: boolean,
+): string {
   if (laterPage) return "No more runs. Go back to the first page.";
-  return filtered
-    ? "No runs match these filters. Clear them to see every run."
-    : "No runs yet. Start one above.";
+  if (filtered)
+    return "No runs match these filters. Clear them to see every run.";
+  return canStart
+    ? "No runs yet. Start one above."
+    : "No runs yet. Runs that operators start appear here.";
 }
