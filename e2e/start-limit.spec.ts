@@ -89,7 +89,7 @@ limitedTest("start limit explains when to retry", async ({ page, sandbox }) => {
 
     const result = app.result("You are starting runs too quickly");
     await expect(result).toContainText(
-      /You started 1 workflow in the last second.*Wait 1 second/,
+      /You sent more than 1 start request in the last second.*Wait 1 second/,
     );
     await saveStateScreenshot(page, "start-limit");
   });

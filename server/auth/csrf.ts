@@ -3,6 +3,7 @@ import type { Request, RequestHandler, Response } from "express";
 import { CSRF_HEADER, PRE_SESSION_CSRF_COOKIE } from "../contract/auth.js";
 import { ApiError } from "../errors.js";
 import { preSessionCookieOptions, readCookie } from "./cookies.js";
+import { routePathOf } from "./guards.js";
 import { currentSession } from "./sessions.js";
 import { generateToken, tokensMatch } from "./tokens.js";
 
@@ -44,8 +45,7 @@ export function checkCsrf(): RequestHandler {
       return next();
     }
 
-    const path = req.originalUrl.split("?")[0];
-    if (path === SIGN_IN_PATH) {
+    if (routePathOf(req.originalUrl) === SIGN_IN_PATH) {
       const expected = readCookie(req, PRE_SESSION_CSRF_COOKIE);
       if (!tokensMatch(given, expected))
         throw csrfFailed(missingOrWrong(given));

@@ -46,12 +46,18 @@ export async function createFirstAdmin(
 }
 
 /**
- * Writes the first admin's sign-in details to the log and to standard
- * output. NOTE: this is the one place a password reaches the log. It does so
- * on purpose, so an operator who reads only the log can sign in. Redaction
- * covers fields named password, not the message text.
+ * Prints the first admin's sign-in details on standard output and logs that
+ * the account was created. The password stays out of the log because logs
+ * are often kept and shipped elsewhere, and redaction covers only fields
+ * named password, not message text.
  */
 export function announceFirstAdmin(logger: Logger, lines: string[]): void {
-  logger.warn({ email: FIRST_ADMIN_EMAIL }, lines.join(" "));
   console.log(lines.join("\n"));
+  logger.warn(
+    { email: FIRST_ADMIN_EMAIL },
+    `First start: the console created the admin account ` +
+      `${FIRST_ADMIN_EMAIL}. Its password was printed once on standard ` +
+      `output, not in this log. To set a new one, run: npm run users -- ` +
+      `reset-password ${FIRST_ADMIN_EMAIL}`,
+  );
 }

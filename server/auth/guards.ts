@@ -14,9 +14,18 @@ const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   "GET /api/auth/oidc/callback",
 ]);
 
-export function isPublicRoute(method: string, path: string): boolean {
-  const normalised = path.length > 1 ? path.replace(/\/+$/, "") : path;
-  return PUBLIC_ROUTES.has(`${method} ${normalised}`);
+/**
+ * Returns the path as Express matches it: without the query, trailing
+ * slashes or case. Checks that compare paths must use it, or a variant such
+ * as /api/auth/sign-in/ reaches the route while skipping the check.
+ */
+export function routePathOf(url: string): string {
+  const path = (url.split("?")[0] ?? "").toLowerCase();
+  return path.length > 1 ? path.replace(/\/+$/, "") : path;
+}
+
+export function isPublicRoute(method: string, url: string): boolean {
+  return PUBLIC_ROUTES.has(`${method} ${routePathOf(url)}`);
 }
 
 export function signedOutError(): ApiError {
@@ -30,7 +39,7 @@ export function signedOutError(): ApiError {
  */
 export function requireSession(): RequestHandler {
   return (req, _res, next) => {
-    if (isPublicRoute(req.method, req.originalUrl.split("?")[0] ?? "")) {
+    if (isPublicRoute(req.method, req.originalUrl)) {
       return next();
     }
     if (!currentUser(req)) throw signedOutError();

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { AuthSession } from "../contract/auth.js";
+import {
+  BACKGROUND_REFRESH_HEADER,
+  type AuthSession,
+} from "../contract/auth.js";
 import { errorOf } from "../testing/start-helpers.js";
 import {
   cookiePairs,
@@ -168,6 +171,23 @@ describe("session lifetime", () => {
 
     expect(stillIn.status).toBe(200);
     expect(afterUse.status).toBe(200);
+    expect(idle.status).toBe(401);
+  });
+
+  it("idles out while the page only polls", async () => {
+    const viewer = await server.signIn("viewer");
+    const request = server.as(viewer);
+    const poll = () =>
+      request("/api/heron/rate-limits", {
+        headers: { [BACKGROUND_REFRESH_HEADER]: "1" },
+      });
+
+    server.advanceClock(20 * 60_000);
+    const polled = await poll();
+    server.advanceClock(15 * 60_000);
+    const idle = await poll();
+
+    expect(polled.status).toBe(200);
     expect(idle.status).toBe(401);
   });
 

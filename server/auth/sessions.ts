@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from "express";
 
 import {
+  BACKGROUND_REFRESH_HEADER,
   PRE_SESSION_CSRF_COOKIE,
   SESSION_COOKIE,
   type SignedInSession,
@@ -174,8 +175,9 @@ export function loadSession(): RequestHandler {
     }
 
     if (
+      !isBackgroundRefresh(req) &&
       now.getTime() - Date.parse(found.session.last_seen_at) >=
-      TOUCH_INTERVAL_MS
+        TOUCH_INTERVAL_MS
     ) {
       found.session.last_seen_at = now.toISOString();
       await readSession(() =>
@@ -188,6 +190,11 @@ export function loadSession(): RequestHandler {
     signedInRequests.set(req, found);
     next();
   };
+}
+
+/** Returns true for a polling refresh, which must not keep a session alive. */
+function isBackgroundRefresh(req: Request): boolean {
+  return req.get(BACKGROUND_REFRESH_HEADER) === "1";
 }
 
 /** Runs a session read or write, turning any failure into a 503. */

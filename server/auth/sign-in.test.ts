@@ -111,6 +111,24 @@ describe("POST /api/auth/sign-in", () => {
     expect((await errorOf(wrong)).code).toBe("csrf_failed");
   });
 
+  it.each(["/api/auth/sign-in/", "/API/Auth/Sign-In"])(
+    "checks CSRF on path variant %s",
+    async (path) => {
+      const viewer = await server.signIn("viewer");
+      const response = await server.anonymous(`${path}?next=1`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          email: viewer.user.email,
+          password: viewer.password,
+        }),
+      });
+
+      expect(response.status).toBe(403);
+      expect((await errorOf(response)).code).toBe("csrf_failed");
+    },
+  );
+
   it("names the invalid field", async () => {
     const response = await attempt(server, "not an email", "x");
     const error = await errorOf(response);
@@ -178,8 +196,12 @@ describe("failed sign-in throttle", () => {
         viewer.password,
       );
 
+      const error = await errorOf(blocked);
+
       expect(blocked.status).toBe(429);
-      expect((await errorOf(blocked)).code).toBe("too_many_sign_ins");
+      expect(error.code).toBe("too_many_sign_ins");
+      expect(error.message).toContain("from this address");
+      expect(error.message).not.toContain("reset your password");
       expect(blocked.headers.get("retry-after")).not.toBeNull();
     } finally {
       await throttled.close();

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -20,13 +21,17 @@ interface CliResult {
 }
 
 /** Runs the users command as its own process, as npm run users does. */
-function runCli(args: string[], stdin = ""): Promise<CliResult> {
+function runCli(
+  args: string[],
+  stdin = "",
+  database = databasePath,
+): Promise<CliResult> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", "server/cli/users.ts", ...args],
     {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? "", DATABASE_PATH: databasePath },
+      env: { PATH: process.env.PATH ?? "", DATABASE_PATH: database },
       stdio: ["pipe", "pipe", "pipe"],
     },
   );
@@ -53,7 +58,8 @@ const findUser = (email: string) =>
   withStore((store) => store.accounts.findUserByEmail(email));
 
 beforeAll(async () => {
-  await runCli(["list"]);
+  // Opening the store creates the database, as the console's first start does.
+  await withStore(async () => undefined);
 }, 60_000);
 
 afterAll(() => {
@@ -211,6 +217,38 @@ describe("npm run users", { timeout: 60_000 }, () => {
     expect(missing.stderr).toContain("Give the email.");
     expect(badOption.code).toBe(1);
     expect(badOption.stderr).toContain("--colour");
+  });
+
+  it("rejects a missing database", async () => {
+    const missing = join(tempDir.path, "typo", "console.sqlite");
+    const list = await runCli(["list"], "", missing);
+    const add = await runCli(["add", "new@example.test", "--role", "viewer"]);
+    const addElsewhere = await runCli(
+      ["add", "new@example.test", "--role", "viewer"],
+      "",
+      missing,
+    );
+
+    expect(list.code).toBe(1);
+    expect(list.stderr).toContain(
+      `No console database at ${missing}. Check DATABASE_PATH, or start ` +
+        "the console once to create it.",
+    );
+    expect(add.code).toBe(0);
+    expect(addElsewhere.code).toBe(1);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it("add --create makes the database first", async () => {
+    const fresh = join(tempDir.path, "fresh", "console.sqlite");
+    const result = await runCli(
+      ["add", "first@example.test", "--role", "admin", "--create"],
+      "",
+      fresh,
+    );
+
+    expect(result.code).toBe(0);
+    expect(existsSync(fresh)).toBe(true);
   });
 
   it("prints usage for --help", async () => {

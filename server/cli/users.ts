@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { text } from "node:stream/consumers";
 
@@ -27,8 +28,11 @@ const USAGE = `Usage: npm run users -- <command>
 
 Commands:
   add <email> --role <role> [--name "<display name>"] [--password-stdin]
+      [--create]
       Creates a local account. Prints a generated password once, unless
       --password-stdin reads one (at least 12 characters) from standard input.
+      --create makes the database first when DATABASE_PATH names none, to
+      add accounts before the console's first start.
   list
       Lists every account.
   set-role <email> <role>
@@ -38,7 +42,8 @@ Commands:
       Prints a new generated password once and ends the account's sessions.
 
 Roles: ${ROLES.join(", ")}. DATABASE_PATH chooses the database, as for the
-server (default ./data/console.sqlite).`;
+server (default ./data/console.sqlite). Every command but add --create
+refuses a DATABASE_PATH where no database exists.`;
 
 /** An error whose message is meant for the person at the shell. */
 class UsageError extends Error {}
@@ -56,6 +61,7 @@ async function main(argv: string[]): Promise<void> {
       role: { type: "string" },
       name: { type: "string" },
       "password-stdin": { type: "boolean" },
+      create: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -67,6 +73,9 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const config = loadConfig(process.env);
+  if (!(command === "add" && values.create === true)) {
+    requireDatabase(config.databasePath);
+  }
   const store = await openStore(config.databasePath);
   try {
     const accounts = store.accounts;
@@ -110,6 +119,18 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Stops a mistyped DATABASE_PATH from quietly creating an empty database,
+ * where changes would never reach the console.
+ */
+function requireDatabase(path: string): void {
+  if (existsSync(path)) return;
+  throw new UsageError(
+    `No console database at ${path}. Check DATABASE_PATH, or start the ` +
+      "console once to create it.",
+  );
 }
 
 function arg(rest: string[], index: number, name: string): string {

@@ -18,6 +18,11 @@ export const SESSION_COOKIE = "heron_console_session";
 /** Holds the CSRF token of a browser that is not signed in yet. */
 export const PRE_SESSION_CSRF_COOKIE = "heron_console_csrf";
 export const CSRF_HEADER = "x-csrf-token";
+/**
+ * Marks a request the page sends on its own, such as a polling refresh. The
+ * server does not count it as activity, so an open tab still idles out.
+ */
+export const BACKGROUND_REFRESH_HEADER = "x-background-refresh";
 
 export const EMAIL_MAX = 254;
 export const DISPLAY_NAME_MAX = 200;

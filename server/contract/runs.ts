@@ -9,6 +9,12 @@ export const WORKFLOW_NAME_MAX = 255;
 export const RUN_REASON_MAX = 500;
 export const REASON_REQUIRED_MESSAGE = "Give a reason or ticket for this run.";
 
+// Control characters, and the marks that reorder text on screen (U+061C,
+// U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), could make a recorded
+// reason read differently from what was typed, in the page or in a CSV.
+const HIDDEN_CHARACTERS =
+  /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
 export const StartRunRequestSchema = z.strictObject({
   end_user_heron_id: z
     .string({ error: "Choose an end user." })
@@ -38,6 +44,11 @@ export const StartRunRequestSchema = z.strictObject({
     .max(
       RUN_REASON_MAX,
       `A reason is at most ${RUN_REASON_MAX} characters. Link a ticket for more.`,
+    )
+    .refine(
+      (reason) => !HIDDEN_CHARACTERS.test(reason),
+      "A reason must be plain text on one line, without control or " +
+        "text-direction characters. Remove them and try again.",
     )
     .optional(),
 });

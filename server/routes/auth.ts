@@ -17,6 +17,7 @@ import {
   endSession,
 } from "../auth/sessions.js";
 import { signInMethods } from "../auth/sign-in-methods.js";
+import type { SignInBlock } from "../auth/sign-in-throttle.js";
 import { parseInput } from "../http/parse-input.js";
 import type { UserRecord } from "../store/account-store.js";
 
@@ -81,26 +82,27 @@ async function checkCredentials(
   const { accounts, signInThrottle } = authServicesOf(req);
   const address = sourceAddressOf(req) ?? "unknown";
 
-  const waitMs = await signInThrottle.blockedForMs(email, address);
-  if (waitMs > 0) {
+  const user = await accounts.findUserByEmail(email);
+  const account = { email, passwordHash: user?.password_hash ?? null };
+  const block = await signInThrottle.claimAttempt(account, address);
+  if (block) {
     await recordAudit(req, {
       kind: "sign_in_failed",
       actor_email: email,
-      detail: { reason: "throttled" },
+      target_user_id: user?.id ?? null,
+      detail: { reason: "throttled", limit: block.limit },
     });
-    throw tooManySignIns(waitMs);
+    throw tooManySignIns(block);
   }
 
-  const user = await accounts.findUserByEmail(email);
   const matches = user?.password_hash
     ? await verifyPassword(password, user.password_hash)
     : await verifyAgainstDummy(password);
   if (user && matches && user.disabled_at === null) {
-    await signInThrottle.recordSuccess(email);
+    await signInThrottle.recordSuccess(account, address);
     return user;
   }
 
-  await signInThrottle.recordFailure(email, address);
   await recordAudit(req, {
     kind: "sign_in_failed",
     actor_email: email,
@@ -117,18 +119,21 @@ function failureReason(user: UserRecord | null, matches: boolean): string {
   return "disabled";
 }
 
-function tooManySignIns(waitMs: number): ApiError {
+function tooManySignIns({ limit, waitMs }: SignInBlock): ApiError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   const minutes = Math.ceil(seconds / 60);
   const wait =
     seconds < 60
       ? `${seconds} second${seconds === 1 ? "" : "s"}`
       : `${minutes} minute${minutes === 1 ? "" : "s"}`;
-  return new ApiError(
-    429,
-    "too_many_sign_ins",
-    `Too many sign-ins failed for this account or from this address. Try ` +
-      `again in ${wait}, or ask an admin to reset your password.`,
-    { retryAfterSeconds: seconds },
-  );
+  // A password reset starts the account's count again but not the address's.
+  const message =
+    limit === "account"
+      ? "Too many sign-ins failed for this account. Try again in " +
+        `${wait}, or ask an admin to reset your password.`
+      : "Too many sign-ins failed from this address. Try again in " +
+        `${wait}.`;
+  return new ApiError(429, "too_many_sign_ins", message, {
+    retryAfterSeconds: seconds,
+  });
 }

@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
+import { BACKGROUND_REFRESH_HEADER } from "../../../../server/contract/auth";
 import type { HeronRateLimits } from "../../../../server/contract/heron-data";
 import { apiRequest } from "../../../lib/api-client";
 import { rateLimitKeys } from "../../../lib/rate-limit-query-keys";
@@ -11,7 +12,10 @@ const REFRESH_MS = 15_000;
 export function getHeronRateLimits(
   signal?: AbortSignal,
 ): Promise<HeronRateLimits> {
-  return apiRequest<HeronRateLimits>("/api/heron/rate-limits", { signal });
+  return apiRequest<HeronRateLimits>("/api/heron/rate-limits", {
+    signal,
+    headers: { [BACKGROUND_REFRESH_HEADER]: "1" },
+  });
 }
 
 export const heronRateLimitsQueryOptions = () =>

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { BACKGROUND_REFRESH_HEADER } from "../../../../server/contract/auth";
 import type { ExecutionStatusResult } from "../../../../server/contract/executions";
 import { apiRequest } from "../../../lib/api-client";
 import { runKeys } from "../../../lib/run-query-keys";
@@ -11,7 +12,10 @@ export function getExecutionStatus(
   signal?: AbortSignal,
 ): Promise<ExecutionStatusResult> {
   const path = `/api/runs/${encodeURIComponent(runId)}/execution`;
-  return apiRequest<ExecutionStatusResult>(path, { signal });
+  return apiRequest<ExecutionStatusResult>(path, {
+    signal,
+    headers: { [BACKGROUND_REFRESH_HEADER]: "1" },
+  });
 }
 
 export const executionStatusQueryOptions = (runId: string) =>
