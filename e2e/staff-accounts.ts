@@ -43,6 +43,8 @@ export function addStaffAccount(databasePath: string, account: E2eAccount) {
     "--name",
     account.displayName,
     "--password-stdin",
+    // The specs add accounts before the console first opens the database.
+    "--create",
   ];
   return runUsersCli(args, databasePath, `${account.password}\n`);
 }
