@@ -37,7 +37,7 @@ export const E2E_ACCOUNTS: Record<E2eRole, E2eAccount> = {
 
 const STORAGE_STATE_DIR = "test-results/.auth";
 
-/** The storage state file of a role's signed-in session. */
+/** Returns the storage state file of a role's signed-in session. */
 export function storageStatePath(role: E2eRole): string {
   return path.join(STORAGE_STATE_DIR, `${role}.json`);
 }

@@ -1,25 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { seedEndUsers } from "../server/sandbox/index";
 import { E2E_ACCOUNTS, SIGNED_OUT_STATE } from "./accounts";
-import {
-  E2E_CONSOLE_PORT,
-  E2E_SANDBOX_URL,
-  SENTINEL_API_KEY,
-} from "./environment";
+import { E2E_CONSOLE_PORT } from "./environment";
 import { expect, test } from "./fixtures";
-import { startProcess, stopProcess, waitForUrl } from "./processes";
+import { withOwnConsole } from "./own-console";
 import { SignInPage } from "./sign-in-page";
-import { addStaffAccount } from "./staff-accounts";
 import { saveStateScreenshot } from "./state-screenshots";
 
 // A console of its own, with a fresh database, so its first sync happens
 // while the spec watches. It uses the suite's sandbox, whose faults slow the
 // sync down.
 const FRESH_CONSOLE_PORT = E2E_CONSOLE_PORT + 15;
-const FRESH_CONSOLE_URL = `http://127.0.0.1:${FRESH_CONSOLE_PORT}`;
 const FRESH_CONSOLE_LOG = "test-results/e2e-directory-console.log";
 const operator = E2E_ACCOUNTS.operator;
 
@@ -28,34 +19,15 @@ const directoryTest = test.extend<{ freshConsole: string }>({
     // Every page takes 2.5 s, so the 240 users arrive in pages of 60 over
     // several seconds.
     await sandbox.setFault({ operation: "list_end_users", latencyMs: 2500 });
-    const dataDir = mkdtempSync(path.join(tmpdir(), "console-e2e-directory-"));
-    const databasePath = path.join(dataDir, "console.sqlite");
-    await addStaffAccount(databasePath, operator);
-    const child = startProcess(
-      "server/main.ts",
+    await withOwnConsole(
       {
-        ...process.env,
-        HOST: "127.0.0.1",
-        PORT: String(FRESH_CONSOLE_PORT),
-        HERON_API_KEY: SENTINEL_API_KEY,
-        HERON_BASE_URL: E2E_SANDBOX_URL,
-        DATABASE_PATH: databasePath,
-        DIRECTORY_PAGE_SIZE: "60",
-        LOG_LEVEL: "info",
+        port: FRESH_CONSOLE_PORT,
+        logFile: FRESH_CONSOLE_LOG,
+        account: operator,
+        env: { DIRECTORY_PAGE_SIZE: "60", LOG_LEVEL: "info" },
       },
-      FRESH_CONSOLE_LOG,
+      use,
     );
-    try {
-      await waitForUrl(
-        `${FRESH_CONSOLE_URL}/api/health`,
-        child,
-        FRESH_CONSOLE_LOG,
-      );
-      await use(FRESH_CONSOLE_URL);
-    } finally {
-      await stopProcess(child);
-      rmSync(dataDir, { recursive: true, force: true });
-    }
   },
   // Both consoles run on 127.0.0.1, where cookies ignore the port, so this
   // spec signs in to its own console from a signed-out browser.
@@ -94,7 +66,7 @@ for (const scheme of ["light", "dark"] as const) {
         const option = page.getByRole("option", {
           name: new RegExp(pasted.end_user_id),
         });
-        // The lookup's answer replaces options of the text typed before, so
+        // The lookup's result replaces options of the text typed before, so
         // the click waits until the option belongs to this search.
         await expect(option).toBeEnabled();
         await option.click();

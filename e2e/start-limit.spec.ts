@@ -1,58 +1,31 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { E2E_ACCOUNTS, SIGNED_OUT_STATE } from "./accounts";
 import { ConsolePage } from "./console-page";
-import {
-  E2E_HERON_TIMEOUT_MS,
-  E2E_LIMITED_CONSOLE_PORT,
-  E2E_SANDBOX_URL,
-  SENTINEL_API_KEY,
-} from "./environment";
+import { E2E_HERON_TIMEOUT_MS, E2E_LIMITED_CONSOLE_PORT } from "./environment";
 import { expect, lookUpEndUser, postRun, test } from "./fixtures";
-import { startProcess, stopProcess, waitForUrl } from "./processes";
+import { withOwnConsole } from "./own-console";
 import { SignInPage } from "./sign-in-page";
-import { addStaffAccount } from "./staff-accounts";
 import { saveStateScreenshot } from "./state-screenshots";
 
 // The shared console allows many starts per second so the other specs never
 // meet the limit. This spec starts its own console that allows one.
-const LIMITED_CONSOLE_URL = `http://127.0.0.1:${E2E_LIMITED_CONSOLE_PORT}`;
 const LIMITED_CONSOLE_LOG = "test-results/e2e-limited-console.log";
 const operator = E2E_ACCOUNTS.operator;
 
 const limitedTest = test.extend<{ limitedConsoleUrl: string }>({
   limitedConsoleUrl: async ({}, use) => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), "console-e2e-limited-"));
-    const databasePath = path.join(dataDir, "console.sqlite");
-    await addStaffAccount(databasePath, operator);
-
-    const child = startProcess(
-      "server/main.ts",
+    await withOwnConsole(
       {
-        ...process.env,
-        HOST: "127.0.0.1",
-        PORT: String(E2E_LIMITED_CONSOLE_PORT),
-        HERON_API_KEY: SENTINEL_API_KEY,
-        HERON_BASE_URL: E2E_SANDBOX_URL,
-        HERON_TIMEOUT_MS: String(E2E_HERON_TIMEOUT_MS),
-        DATABASE_PATH: databasePath,
-        RECONCILE_DELAYS_MS: "off",
-        START_RATE_LIMIT_PER_SECOND: "1",
+        port: E2E_LIMITED_CONSOLE_PORT,
+        logFile: LIMITED_CONSOLE_LOG,
+        account: operator,
+        env: {
+          HERON_TIMEOUT_MS: String(E2E_HERON_TIMEOUT_MS),
+          RECONCILE_DELAYS_MS: "off",
+          START_RATE_LIMIT_PER_SECOND: "1",
+        },
       },
-      LIMITED_CONSOLE_LOG,
+      use,
     );
-    try {
-      await waitForUrl(
-        `${LIMITED_CONSOLE_URL}/api/health`,
-        child,
-        LIMITED_CONSOLE_LOG,
-      );
-      await use(LIMITED_CONSOLE_URL);
-    } finally {
-      await stopProcess(child);
-      rmSync(dataDir, { recursive: true, force: true });
-    }
   },
   // Relative URLs, in the page and in page.request, go to this spec's
   // console. Both consoles run on 127.0.0.1, where cookies ignore the port,

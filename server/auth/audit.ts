@@ -7,18 +7,21 @@ import { currentUser } from "./sessions.js";
 
 const USER_AGENT_MAX = 500;
 
-/** The request's user agent, cut to a length worth storing. */
+/** Returns the request's user agent, cut to at most 500 characters. */
 export function userAgentOf(req: Request): string | null {
   const agent = req.get("user-agent");
   return agent ? agent.slice(0, USER_AGENT_MAX) : null;
 }
 
-/** The client's address; behind a trusted proxy, from X-Forwarded-For. */
+/**
+ * Returns the client's address. Behind a trusted proxy (TRUST_PROXY) it
+ * comes from X-Forwarded-For.
+ */
 export function sourceAddressOf(req: Request): string | null {
   return req.ip ?? null;
 }
 
-/** Who made the request and from where, for an audit event. */
+/** Returns who made the request and from where, for an audit event. */
 export function auditOrigin(req: Request): Omit<NewAuditEvent, "kind"> {
   const user = currentUser(req);
   return {

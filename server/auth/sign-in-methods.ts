@@ -1,7 +1,7 @@
 import type { SignInMethods } from "../contract/auth.js";
 import type { Config } from "../config.js";
 
-/** The ways of signing in that the page offers. */
+/** Lists the ways of signing in that the page offers. */
 export function signInMethods(config: Readonly<Config>): SignInMethods {
   return {
     local: true,

@@ -5,10 +5,10 @@ const MISS_TTL_MS = 60_000;
 const MAX_MISSES = 1000;
 
 /**
- * Whether search text may be an id worth asking Heron about: a heron id, or
- * text with a digit or one of - _ / @ . : % in it, as customers' own
- * end_user_id values have. Plain words are names, which the directory
- * finds alone, so typing a name costs no Heron call.
+ * Tells whether search text may be an id worth asking Heron about. That is
+ * a heron id, or text with a digit or one of - _ / @ . : % in it, as
+ * customers' own end_user_id values have. Plain words are names, which the
+ * directory finds alone, so typing a name costs no Heron call.
  */
 export function looksLikeId(text: string): boolean {
   if (HERON_ID_PATTERN.test(text)) return true;
