@@ -9,7 +9,7 @@ import {
 } from "./sign-in-throttle.js";
 import { createStartLimiter, type StartLimiter } from "./start-limiter.js";
 
-/** What the sign-in, session and role code needs, shared through the app. */
+/** Dependencies of the sign-in, session and role code, shared by the app. */
 export interface AuthServices {
   accounts: AccountStore;
   config: Readonly<Config>;

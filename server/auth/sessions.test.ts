@@ -7,6 +7,7 @@ import {
 import { errorOf } from "../testing/start-helpers.js";
 import {
   cookiePairs,
+  postSignIn,
   signInOverHttp,
   startTestServer,
   type TestServer,
@@ -33,23 +34,12 @@ function sessionSetCookie(response: Response): string {
   return header;
 }
 
-async function signInResponse(
+function signInResponse(
   email: string,
   password: string,
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  const first = await server.anonymous("/api/auth/session", { headers });
-  const { csrf_token } = (await first.json()) as { csrf_token: string };
-  return server.anonymous("/api/auth/sign-in", {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      cookie: cookiePairs(first).join("; "),
-      "x-csrf-token": csrf_token,
-      ...headers,
-    },
-    body: JSON.stringify({ email, password }),
-  });
+  return postSignIn(server.url, email, password, headers);
 }
 
 async function sessionOf(request = server.request): Promise<AuthSession> {

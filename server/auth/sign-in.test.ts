@@ -6,6 +6,7 @@ import { errorOf } from "../testing/start-helpers.js";
 import {
   cookiePairs,
   LogCapture,
+  postSignIn,
   startTestServer,
   type TestServer,
 } from "../testing/test-server.js";
@@ -21,24 +22,13 @@ afterAll(async () => {
 });
 
 /** Signs in as a browser would, optionally from another client address. */
-async function attempt(
+function attempt(
   target: TestServer,
   email: string,
   password: string,
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  const first = await target.anonymous("/api/auth/session", { headers });
-  const { csrf_token } = (await first.json()) as { csrf_token: string };
-  return target.anonymous("/api/auth/sign-in", {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      cookie: cookiePairs(first).join("; "),
-      "x-csrf-token": csrf_token,
-      ...headers,
-    },
-    body: JSON.stringify({ email, password }),
-  });
+  return postSignIn(target.url, email, password, headers);
 }
 
 async function auditKinds(target: TestServer): Promise<string[]> {

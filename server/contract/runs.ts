@@ -36,8 +36,8 @@ export const StartRunRequestSchema = z.strictObject({
   allow_duplicate: z
     .boolean({ error: "allow_duplicate must be true or false." })
     .optional(),
-  // Why the run is started, such as a ticket number. Recorded with the run
-  // and never sent to Heron. REQUIRE_RUN_REASON=true makes it required.
+  // The reason for the run, such as a ticket number. It is recorded with the
+  // run and never sent to Heron. REQUIRE_RUN_REASON=true makes it required.
   reason: z
     .string({ error: "The reason must be text." })
     .trim()

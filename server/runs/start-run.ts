@@ -20,7 +20,10 @@ export interface StartRunDependencies extends SendStartDependencies {
   heronTimeoutMs: number;
 }
 
-/** Who started a run, from where and why; recorded, never sent to Heron. */
+/**
+ * The staff member who started a run, their address and user agent. The
+ * console records them with the run and never sends them to Heron.
+ */
 export interface RunStartContext {
   userId: string;
   email: string;

@@ -12,7 +12,7 @@ import {
   type UserRecord,
 } from "./user-queries.js";
 
-/** What the identity provider says about a person signing in. */
+/** Claims the identity provider returned for a person signing in. */
 export interface OidcProfile {
   issuer: string;
   subject: string;

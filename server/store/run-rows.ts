@@ -58,7 +58,7 @@ export function toRun(row: RunRow): Run {
   };
 }
 
-/** The run with the starter's address and user agent, for its detail. */
+/** Converts a row to a run with the starter's address and user agent. */
 export function toRunDetail(row: RunRow): Run {
   return {
     ...toRun(row),

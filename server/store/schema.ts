@@ -36,7 +36,7 @@ export interface RunsTable {
   reconciled_at: string | null;
   reconciliation_checked_at: string | null;
   reconciliation_note: string | null;
-  /** Who started the run; null on runs recorded before sign-in existed. */
+  /** Id of the staff member who started the run, null on older runs. */
   started_by_user_id: string | null;
   started_by_email: string | null;
   started_by_name: string | null;

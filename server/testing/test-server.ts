@@ -336,19 +336,7 @@ export async function signInOverHttp(
   email: string,
   password: string,
 ): Promise<TestSession> {
-  const first = await fetch(`${url}/api/auth/session`);
-  const { csrf_token } = (await first.json()) as { csrf_token: string };
-  const preCookie = cookiePairs(first).join("; ");
-
-  const response = await fetch(`${url}/api/auth/sign-in`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      cookie: preCookie,
-      "x-csrf-token": csrf_token,
-    },
-    body: JSON.stringify({ email, password }),
-  });
+  const response = await postSignIn(url, email, password);
   if (response.status !== 200) {
     throw new Error(
       `signing in as ${email} failed with ${response.status}: ` +
@@ -360,6 +348,31 @@ export async function signInOverHttp(
     .filter((pair) => pair.startsWith("heron_console_session="))
     .join("; ");
   return { cookie, csrfToken: body.csrf_token, user: body.user, password };
+}
+
+/**
+ * Signs in as a browser does: reads the pre-sign-in CSRF token and cookie,
+ * then posts the credentials. `headers` go on both requests, for example a
+ * forwarded client address. Returns the sign-in response unchecked.
+ */
+export async function postSignIn(
+  url: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const first = await fetch(`${url}/api/auth/session`, { headers });
+  const { csrf_token } = (await first.json()) as { csrf_token: string };
+  return fetch(`${url}/api/auth/sign-in`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      cookie: cookiePairs(first).join("; "),
+      "x-csrf-token": csrf_token,
+      ...headers,
+    },
+    body: JSON.stringify({ email, password }),
+  });
 }
 
 /** Returns the name=value pairs of the Set-Cookie headers that set a value. */

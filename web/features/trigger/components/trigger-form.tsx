@@ -127,7 +127,7 @@ export function TriggerForm({
       end_user: prefill.endUser,
       workflow: prefill.workflow,
       parameters_text: JSON.stringify(prefill.parameters, null, 2),
-      // A share link or an earlier run says what to start, not why.
+      // A share link or an earlier run gives what to start, not the reason.
       reason: "",
     });
     formRef.current?.scrollIntoView({ behavior: "smooth", block: "start" });

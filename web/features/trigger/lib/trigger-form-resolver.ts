@@ -18,7 +18,7 @@ const requestResolver = zodResolver(StartRunRequestSchema);
  * the request from the form (ids from the picked records, parameters parsed
  * from the editor's text), runs the shared schema on that, then moves each
  * error back onto the form field that produced it. A blank reason is left
- * out, and is an error only when the context says the server requires one.
+ * out, and is an error only when the context marks it as required.
  */
 export const triggerFormResolver: Resolver<
   TriggerFormValues,
