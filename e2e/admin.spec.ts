@@ -107,4 +107,25 @@ test("admin adds a user and reads the audit", async ({ page }) => {
     const disabled = order.indexOf("Account disabled");
     expect(disabled).toBeLessThan(added);
   });
+
+  await test.step("the audit log filters by event and account", async () => {
+    await admin.audit.getByRole("combobox", { name: "Event" }).click();
+    await page.getByRole("option", { name: "Account added" }).click();
+    await admin.audit.getByRole("combobox", { name: "Account" }).click();
+    await page
+      .getByRole("option", { name: E2E_ACCOUNTS.viewer.email, exact: true })
+      .click();
+
+    const rows = admin.audit
+      .getByRole("row")
+      .filter({ has: page.getByRole("cell") });
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText("Account added");
+    await expect(rows).toContainText(E2E_ACCOUNTS.viewer.email);
+    // The e2e accounts are created with the users command-line tool.
+    await expect(rows).toContainText("Command line");
+
+    await admin.audit.getByRole("button", { name: "Show all events" }).click();
+    await expect(rows.filter({ hasText: email }).first()).toBeVisible();
+  });
 });

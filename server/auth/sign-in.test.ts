@@ -251,6 +251,65 @@ describe("audit trail", () => {
   });
 });
 
+describe("GET /api/admin/audit filters", () => {
+  async function auditPage(query: string): Promise<AuditPage> {
+    const response = await server.request(`/api/admin/audit?${query}`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as AuditPage;
+  }
+
+  it("lists only one kind", async () => {
+    await attempt(server, "nobody-here@example.test", "wrong-password");
+    const { events } = await auditPage("kind=sign_in_failed&limit=200");
+
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) expect(event.kind).toBe("sign_in_failed");
+  });
+
+  it("lists what one account did or underwent", async () => {
+    const viewer = await server.signIn("viewer");
+    await attempt(server, viewer.user.email, "wrong-password");
+    const { events } = await auditPage(`account=${viewer.user.id}&limit=200`);
+    const kinds = events.map((event) => event.kind);
+
+    expect(kinds).toContain("user_created");
+    expect(kinds).toContain("sign_in");
+    for (const event of events) {
+      expect([event.actor_user_id, event.target_user_id]).toContain(
+        viewer.user.id,
+      );
+    }
+  });
+
+  it("combines kind and account", async () => {
+    const viewer = await server.signIn("viewer");
+    const { events } = await auditPage(
+      `account=${viewer.user.id}&kind=user_created`,
+    );
+
+    expect(events).toHaveLength(1);
+    expect(events[0]?.target_user_id).toBe(viewer.user.id);
+  });
+
+  it("rejects an unknown kind with 400", async () => {
+    const response = await server.request("/api/admin/audit?kind=coffee");
+    const error = await errorOf(response);
+
+    expect(response.status).toBe(400);
+    expect(Object.keys(error.fields ?? {})).toEqual(["kind"]);
+    expect(error.fields?.kind?.[0]).toContain("sign_in_failed");
+  });
+
+  it("rejects a cursor it did not give out", async () => {
+    const response = await server.request("/api/admin/audit?cursor=zzz");
+    const error = await errorOf(response);
+
+    expect(response.status).toBe(400);
+    expect(Object.keys(error.fields ?? {})).toEqual(["cursor"]);
+    expect(error.fields?.cursor?.[0]).toContain("Leave it out");
+  });
+});
+
 describe("logs", () => {
   it("never contain passwords, cookies or CSRF tokens", async () => {
     const viewer = await server.signIn("viewer");

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { userInfo } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -181,7 +182,12 @@ describe("npm run users", { timeout: 60_000 }, () => {
     expect(kinds).toContain("user_disabled");
     expect(kinds).toContain("user_enabled");
     expect(kinds).toContain("password_reset");
-    expect(events[0]?.detail).toMatchObject({ via: "cli" });
+    for (const event of events) {
+      expect(event.detail).toMatchObject({
+        via: "cli",
+        os_user: userInfo().username,
+      });
+    }
   });
 
   it("keeps at least one enabled admin", async () => {

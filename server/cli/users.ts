@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import { text } from "node:stream/consumers";
 
@@ -48,10 +49,25 @@ refuses a DATABASE_PATH where no database exists.`;
 /** An error whose message is meant for the person at the shell. */
 class UsageError extends Error {}
 
+/**
+ * The origin of the tool's audit events. There is no signed-in account at a
+ * shell, so the events name the operating-system user who ran the tool.
+ */
 const CLI_AUDIT: Pick<NewAuditEvent, "actor_email" | "detail"> = {
   actor_email: null,
-  detail: { via: "cli" },
+  detail: { via: "cli", os_user: osUserName() },
 };
+
+/** Returns the name of the operating-system user, or null when it is unknown. */
+function osUserName(): string | null {
+  try {
+    return userInfo().username;
+  } catch {
+    // userInfo() throws when the user id has no entry in the password file,
+    // as in some containers.
+    return null;
+  }
+}
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -94,7 +110,7 @@ async function main(argv: string[]): Promise<void> {
           audit: [
             {
               kind: "user_changed",
-              detail: { via: "cli", before: { role: user.role } },
+              detail: { before: { role: user.role } },
             },
           ],
         }));
@@ -244,6 +260,7 @@ async function changeUser(
     audit: audit.map((event) => ({
       ...CLI_AUDIT,
       ...event,
+      detail: { ...CLI_AUDIT.detail, ...event.detail },
       target_user_id: user.id,
     })),
   });

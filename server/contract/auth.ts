@@ -104,7 +104,7 @@ export interface SignedInSession {
 
 export type AuthSession = SignedOutSession | SignedInSession;
 
-/** GET /api/staff, for the history's "started by" filter. */
+/** GET /api/staff: who started at least one run, for the "started by" filter. */
 export interface StaffList {
   staff: { id: string; display_name: string; email: string }[];
 }
@@ -195,12 +195,33 @@ export interface AuditEvent {
 
 export const AUDIT_LIMIT_MAX = 200;
 
+/** The form of the ids that GET /api/admin/audit gives out as next_cursor. */
+const AUDIT_CURSOR_PATTERN = /^aud_[0-9A-HJKMNP-TV-Z]{26}$/;
+
 export const AuditQuerySchema = z.strictObject({
   /** next_cursor of the previous page; leave it out for the newest events. */
   cursor: z
     .string({ error: "cursor must be text." })
-    .min(1, "cursor must not be empty. Leave it out for the first page.")
-    .max(200, "cursor is too long. Start again from the first page.")
+    .regex(
+      AUDIT_CURSOR_PATTERN,
+      "cursor is not a cursor this console made. Leave it out to start " +
+        "again from the newest events.",
+    )
+    .optional(),
+  /** Only events of this kind. */
+  kind: z
+    .enum(AUDIT_EVENT_KINDS, {
+      error: `kind must be one of ${AUDIT_EVENT_KINDS.join(", ")}.`,
+    })
+    .optional(),
+  /** Only events that this account caused or that changed it. */
+  account: z
+    .string({
+      error: "account must be one account id from GET /api/admin/users.",
+    })
+    .trim()
+    .min(1, "account must not be empty. Leave it out to see all accounts.")
+    .max(64, "account is an account id of at most 64 characters.")
     .optional(),
   limit: z.coerce
     .number({ error: "limit must be a whole number from 1 to 200." })

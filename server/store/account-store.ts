@@ -4,6 +4,7 @@ import type { AuditEvent } from "../contract/auth.js";
 import {
   insertAuditEvent,
   listAuditEvents,
+  type AuditPageQuery,
   type NewAuditEvent,
 } from "./audit-queries.js";
 import {
@@ -26,6 +27,7 @@ import {
   findUserByEmail,
   findUserById,
   insertUser,
+  listRunStarters,
   listUsers,
   updateUser,
   type NewUser,
@@ -51,6 +53,8 @@ export interface AccountStore {
   findUserByEmail(email: string): Promise<UserRecord | null>;
   findUserById(id: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
+  /** Lists the accounts that started at least one run. */
+  listRunStarters(): Promise<UserRecord[]>;
   countUsers(): Promise<number>;
   /**
    * Changes an account and records `audit`, in one transaction. With
@@ -73,10 +77,9 @@ export interface AccountStore {
   deleteSession(id: string): Promise<void>;
   deleteUserSessions(userId: string): Promise<number>;
   recordAudit(event: NewAuditEvent): Promise<void>;
-  listAudit(page: {
-    before: string | null;
-    limit: number;
-  }): Promise<{ events: AuditEvent[]; nextBefore: string | null }>;
+  listAudit(
+    page: AuditPageQuery,
+  ): Promise<{ events: AuditEvent[]; nextBefore: string | null }>;
 }
 
 export function createAccountStore(
@@ -101,6 +104,7 @@ export function createAccountStore(
     findUserByEmail: (email) => findUserByEmail(db, email),
     findUserById: (id) => findUserById(db, id),
     listUsers: () => listUsers(db),
+    listRunStarters: () => listRunStarters(db),
     countUsers: () => countUsers(db),
     updateUser: (id, change, options = {}) =>
       db.transaction().execute(async (trx) => {

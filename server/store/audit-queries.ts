@@ -42,16 +42,34 @@ export async function insertAuditEvent(
     .execute();
 }
 
+export interface AuditPageQuery {
+  before: string | null;
+  limit: number;
+  /** Only events of this kind. */
+  kind?: AuditEventKind | undefined;
+  /** Only events this account caused or that changed it. */
+  accountId?: string | undefined;
+}
+
 /**
  * Lists events newest first, `limit` at a time. Ids grow with time, so the
  * last id of a page is the cursor of the next one.
  */
 export async function listAuditEvents(
   db: Db,
-  { before, limit }: { before: string | null; limit: number },
+  { before, limit, kind, accountId }: AuditPageQuery,
 ): Promise<{ events: AuditEvent[]; nextBefore: string | null }> {
   let query = db.selectFrom("audit_events").selectAll();
   if (before !== null) query = query.where("id", "<", before);
+  if (kind !== undefined) query = query.where("kind", "=", kind);
+  if (accountId !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb("actor_user_id", "=", accountId),
+        eb("target_user_id", "=", accountId),
+      ]),
+    );
+  }
   const rows = await query
     .orderBy("id", "desc")
     .limit(limit + 1)

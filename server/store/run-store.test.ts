@@ -74,6 +74,7 @@ describe("openStore", () => {
       { name: "0004-create-presets" },
       { name: "0005-create-accounts" },
       { name: "0006-create-end-user-directory" },
+      { name: "0007-add-audit-indexes" },
     ]);
     expect(journal).toBe("wal");
   });

@@ -2,27 +2,43 @@ import {
   Button,
   Group,
   Paper,
+  Select,
   Skeleton,
   Stack,
   Table,
   Text,
   Title,
 } from "@mantine/core";
-import type { AuditEvent } from "../../../../server/contract/auth";
+import { useState } from "react";
+import type {
+  AuditEvent,
+  AuditEventKind,
+} from "../../../../server/contract/auth";
 import { ApiErrorAlert } from "../../../components/api-error-alert";
 import { StackedLocalTime } from "../../../components/local-time";
-import { useAuditEvents } from "../api/list-audit-events";
+import { useAuditEvents, type AuditFilters } from "../api/list-audit-events";
 import { useUsers } from "../api/list-users";
-import { auditKindLabel, formatAuditDetail } from "../lib/describe-audit-event";
+import {
+  AUDIT_KIND_OPTIONS,
+  auditKindLabel,
+  formatAuditActor,
+  formatAuditDetail,
+} from "../lib/describe-audit-event";
 
-/** Sign-ins, sign-outs and account changes, newest first, a page at a time. */
+const NO_FILTERS: AuditFilters = { kind: null, accountId: null };
+
+/**
+ * Sign-ins, sign-outs and account changes, newest first, a page at a time,
+ * optionally only one kind of event or one account's events.
+ */
 export function AuditSection() {
-  const audit = useAuditEvents();
+  const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
+  const audit = useAuditEvents(filters);
   const users = useUsers();
-  const emailById = new Map(
-    (users.data?.users ?? []).map((user) => [user.id, user.email]),
-  );
+  const accounts = users.data?.users ?? [];
+  const emailById = new Map(accounts.map((user) => [user.id, user.email]));
   const events = audit.data?.pages.flatMap((page) => page.events) ?? [];
+  const filtered = filters.kind !== null || filters.accountId !== null;
 
   return (
     <Paper
@@ -46,6 +62,42 @@ export function AuditSection() {
             Refresh
           </Button>
         </Group>
+        <Group gap="sm" align="flex-end">
+          <Select
+            label="Event"
+            description="Every event when empty"
+            data={AUDIT_KIND_OPTIONS}
+            value={filters.kind}
+            onChange={(value) =>
+              setFilters({ ...filters, kind: value as AuditEventKind | null })
+            }
+            clearable
+            w={220}
+          />
+          <Select
+            label="Account"
+            description={
+              users.isError
+                ? "Could not load the accounts"
+                : "Who acted or was changed"
+            }
+            data={accounts.map((user) => ({
+              value: user.id,
+              label: user.email,
+            }))}
+            value={filters.accountId}
+            onChange={(value) => setFilters({ ...filters, accountId: value })}
+            searchable
+            clearable
+            nothingFoundMessage="No account matches"
+            w={260}
+          />
+          {filtered && (
+            <Button variant="subtle" onClick={() => setFilters(NO_FILTERS)}>
+              Show all events
+            </Button>
+          )}
+        </Group>
         {audit.isPending && <Skeleton height={160} />}
         {audit.isError && (
           <ApiErrorAlert
@@ -56,7 +108,7 @@ export function AuditSection() {
         )}
         {audit.data && events.length === 0 && (
           <Text c="dimmed" ta="center" py="lg">
-            No events yet.
+            {filtered ? "No events match these filters." : "No events yet."}
           </Text>
         )}
         {events.length > 0 && (
@@ -113,6 +165,7 @@ function AuditRow({
   targetEmail: string | null;
 }) {
   const detail = formatAuditDetail(event);
+  const actor = formatAuditActor(event);
 
   return (
     <Table.Tr>
@@ -125,7 +178,7 @@ function AuditRow({
         </Text>
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{event.actor_email ?? "—"}</Text>
+        <Text size="sm">{actor ?? "—"}</Text>
       </Table.Td>
       <Table.Td>
         <Text size="sm">{targetEmail ?? "—"}</Text>

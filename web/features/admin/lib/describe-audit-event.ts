@@ -20,10 +20,43 @@ export function auditKindLabel(kind: string): string {
   return KIND_LABELS[kind as AuditEventKind] ?? kind;
 }
 
-/** Formats the event's detail as compact JSON text, or "" when it has none. */
+/** The event kinds with their labels, in the order the filter offers them. */
+export const AUDIT_KIND_OPTIONS = Object.entries(KIND_LABELS).map(
+  ([value, label]) => ({ value, label }),
+);
+
+/** Returns true for an event the users command-line tool recorded. */
+function isFromCommandLine(event: AuditEvent): boolean {
+  return event.detail?.via === "cli";
+}
+
+/**
+ * Returns who caused the event: the account's email, "Command line" with the
+ * operating-system user for the users tool, or null when nobody was signed in.
+ */
+export function formatAuditActor(event: AuditEvent): string | null {
+  if (event.actor_email !== null) return event.actor_email;
+  if (!isFromCommandLine(event)) return null;
+
+  const osUser = event.detail?.os_user;
+  return typeof osUser === "string" && osUser !== ""
+    ? `Command line (${osUser})`
+    : "Command line";
+}
+
+/**
+ * Formats the event's detail as compact JSON text, or "" when it has none.
+ * The command-line origin is left out, since formatAuditActor shows it.
+ */
 export function formatAuditDetail(event: AuditEvent): string {
-  if (event.detail === null || Object.keys(event.detail).length === 0) {
-    return "";
-  }
-  return JSON.stringify(event.detail);
+  if (event.detail === null) return "";
+
+  const detail = isFromCommandLine(event)
+    ? Object.fromEntries(
+        Object.entries(event.detail).filter(
+          ([key]) => key !== "via" && key !== "os_user",
+        ),
+      )
+    : event.detail;
+  return Object.keys(detail).length === 0 ? "" : JSON.stringify(detail);
 }
