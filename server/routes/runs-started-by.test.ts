@@ -114,13 +114,15 @@ describe("runs record who started them", () => {
     expect(Object.keys(error.fields ?? {})).toEqual(["reason"]);
   });
 
-  it("lists staff for the started-by filter", async () => {
+  it("lists staff who started runs", async () => {
+    const carol = await server.signIn("operator", "carol@example.test");
     const viewer = await server.client("viewer");
     const { staff } = (await (await viewer("/api/staff")).json()) as StaffList;
     const emails = staff.map((member) => member.email);
 
     expect(emails).toContain("ada@example.test");
     expect(emails).toContain("bob@example.test");
+    expect(emails).not.toContain(carol.user.email);
     expect(Object.keys(staff[0] ?? {}).sort()).toEqual([
       "display_name",
       "email",

@@ -106,6 +106,26 @@ export function listUsers(db: Db): Promise<UserRecord[]> {
   return db.selectFrom("users").selectAll().orderBy("email").execute();
 }
 
+/**
+ * Lists the accounts that started at least one run, disabled ones included,
+ * ordered by email. Each lookup uses the runs' started-by index.
+ */
+export function listRunStarters(db: Db): Promise<UserRecord[]> {
+  return db
+    .selectFrom("users")
+    .selectAll()
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("runs")
+          .select("runs.id")
+          .whereRef("runs.started_by_user_id", "=", "users.id"),
+      ),
+    )
+    .orderBy("email")
+    .execute();
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const { total } = await db
     .selectFrom("users")

@@ -1,12 +1,9 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { StaffList } from "../../../../server/contract/auth";
 import { apiRequest } from "../../../lib/api-client";
+import { staffKeys } from "../../../lib/staff-query-keys";
 
-export const staffKeys = {
-  all: ["staff"] as const,
-};
-
-/** Lists every staff account by name, for the "Started by" filter. */
+/** Lists the staff who started at least one run, for the "Started by" filter. */
 export function listStaff(signal?: AbortSignal): Promise<StaffList> {
   return apiRequest<StaffList>("/api/staff", { signal });
 }

@@ -3,6 +3,7 @@ import type { Run, StartRunRequest } from "../../../../server/contract/runs";
 import { apiRequest } from "../../../lib/api-client";
 import { rateLimitKeys } from "../../../lib/rate-limit-query-keys";
 import { runKeys } from "../../../lib/run-query-keys";
+import { staffKeys } from "../../../lib/staff-query-keys";
 
 export interface StartRunInput {
   request: StartRunRequest;
@@ -26,9 +27,10 @@ export function startRun({
 }
 
 /**
- * Starts a run and refreshes the history and the recent runs, after failures
- * too, because the server records a failed start as a run. Heron's rate
- * limits are refreshed as well, since every start spends the budget.
+ * Starts a run and refreshes the history, the recent runs and the list of
+ * staff who started runs, after failures too, because the server records a
+ * failed start as a run. Heron's rate limits are refreshed as well, since
+ * every start spends the budget.
  */
 export function useStartRun() {
   const queryClient = useQueryClient();
@@ -47,6 +49,7 @@ export function useStartRun() {
         queryKey: runKeys.recentParameterSets(),
       });
       void queryClient.invalidateQueries({ queryKey: rateLimitKeys.all });
+      void queryClient.invalidateQueries({ queryKey: staffKeys.all });
     },
   });
 }
