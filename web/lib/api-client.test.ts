@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import { BACKGROUND_REFRESH_HEADER } from "../../server/contract/auth";
 import { apiRequest } from "./api-client";
 import { parseRetryAfter } from "./parse-retry-after";
 import { ApiError } from "./api-error";
@@ -7,6 +8,7 @@ import {
   subscribeToSessionProblems,
   type SessionProblem,
 } from "./session-problems";
+import { ACTIVE_WINDOW_MS } from "./user-activity";
 
 function stubFetch(response: Response | Error | DOMException) {
   const fetchMock = vi.fn((_url: string, _init?: RequestInit) =>
@@ -293,6 +295,46 @@ describe("apiRequest and the session", () => {
     const fetchMock = stubFetch(jsonResponse(200, {}));
     await apiRequest("/api/runs");
     expect(headersOf(fetchMock)).not.toHaveProperty("x-csrf-token");
+  });
+
+  it("marks a GET while the page is idle", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    vi.setSystemTime(Date.now() + ACTIVE_WINDOW_MS + 1_000);
+    const fetchMock = stubFetch(jsonResponse(200, {}));
+
+    await apiRequest("/api/runs");
+
+    expect(headersOf(fetchMock)[BACKGROUND_REFRESH_HEADER]).toBe("1");
+  });
+
+  it("leaves a GET after a key press unmarked", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    vi.setSystemTime(Date.now() + ACTIVE_WINDOW_MS + 1_000);
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "a" }));
+    const fetchMock = stubFetch(jsonResponse(200, {}));
+
+    await apiRequest("/api/runs");
+
+    expect(headersOf(fetchMock)).not.toHaveProperty(BACKGROUND_REFRESH_HEADER);
+  });
+
+  it("leaves a POST on an idle page unmarked", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    vi.setSystemTime(Date.now() + ACTIVE_WINDOW_MS + 1_000);
+    const fetchMock = stubFetch(jsonResponse(201, {}));
+
+    await apiRequest("/api/runs", { method: "POST", body: {} });
+
+    expect(headersOf(fetchMock)).not.toHaveProperty(BACKGROUND_REFRESH_HEADER);
   });
 
   it("reports signed_out to listeners", async () => {

@@ -1,8 +1,10 @@
+import { BACKGROUND_REFRESH_HEADER } from "../../server/contract/auth";
 import { ApiError } from "./api-error";
 import { getCsrfToken } from "./csrf-token";
 import { readErrorEnvelope } from "./error-envelope";
 import { parseRetryAfter } from "./parse-retry-after";
 import { reportSessionProblem } from "./session-problems";
+import { isPageIdle } from "./user-activity";
 
 export interface ApiRequestOptions {
   method?: "GET" | "POST" | "PATCH" | "DELETE";
@@ -20,6 +22,8 @@ export interface ApiRequestOptions {
  * so TanStack Query can tell cancellation from failure.
  * Sends the session's CSRF token with every method other than GET, and
  * reports an ended session or a rejected token to the session's listeners.
+ * A GET sent while nobody uses the page is marked as a background refresh,
+ * so polling alone does not keep the session open past its idle timeout.
  */
 export async function apiRequest<T>(
   path: string,
@@ -81,6 +85,7 @@ async function send(
 ): Promise<Response> {
   const hasBody = options.body !== undefined;
   const csrfToken = method === "GET" ? null : getCsrfToken();
+  const background = method === "GET" && isPageIdle();
 
   try {
     return await fetch(url, {
@@ -89,6 +94,7 @@ async function send(
         Accept: "application/json",
         ...(hasBody ? { "Content-Type": "application/json" } : {}),
         ...(csrfToken === null ? {} : { "x-csrf-token": csrfToken }),
+        ...(background ? { [BACKGROUND_REFRESH_HEADER]: "1" } : {}),
         ...options.headers,
       },
       body: hasBody ? JSON.stringify(options.body) : undefined,

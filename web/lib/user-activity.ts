@@ -1,0 +1,31 @@
+/**
+ * When the person at the page last used it: a key, a pointer, a scroll, or
+ * the tab coming back into view. A read sent while nobody has used the page
+ * for a while is a poll, so the server must not count it as activity that
+ * keeps the session open.
+ */
+
+const ACTIVITY_EVENTS = ["keydown", "pointerdown", "wheel", "touchstart"];
+
+/** How long after the last input a read still counts as the person's own. */
+export const ACTIVE_WINDOW_MS = 60_000;
+
+let lastActivityMs = Date.now();
+
+function markActive(): void {
+  lastActivityMs = Date.now();
+}
+
+if (typeof window !== "undefined") {
+  for (const type of ACTIVITY_EVENTS) {
+    window.addEventListener(type, markActive, { capture: true, passive: true });
+  }
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") markActive();
+  });
+}
+
+/** Returns true when nobody has used the page within ACTIVE_WINDOW_MS. */
+export function isPageIdle(nowMs = Date.now()): boolean {
+  return nowMs - lastActivityMs > ACTIVE_WINDOW_MS;
+}
