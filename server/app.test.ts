@@ -155,6 +155,30 @@ describe("web app", () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(response.headers.get("x-powered-by")).toBeNull();
   });
+
+  it("leaves out HSTS over plain http", async () => {
+    const response = await server.request("/");
+
+    expect(response.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("sends HSTS behind a trusted HTTPS proxy", async () => {
+    const proxied = await startTestServer({
+      env: { TRUST_PROXY: "loopback" },
+      staticDir: webDir.path,
+    });
+    try {
+      const response = await proxied.request("/", {
+        headers: { "x-forwarded-proto": "https" },
+      });
+
+      expect(response.headers.get("strict-transport-security")).toContain(
+        "max-age=",
+      );
+    } finally {
+      await proxied.close();
+    }
+  });
 });
 
 describe("unexpected errors", () => {

@@ -96,8 +96,16 @@ export function createApp(options: AppOptions): Express {
           frameAncestors: ["'none'"],
         },
       },
+      // Browsers ignore this header over plain http, so it is sent only on
+      // requests that arrived over HTTPS, below.
+      strictTransportSecurity: false,
     }),
   );
+  const transportSecurity = helmet.strictTransportSecurity();
+  app.use((req, res, next) => {
+    if (req.secure) transportSecurity(req, res, next);
+    else next();
+  });
   app.use("/api", (_req, res, next) => {
     res.setHeader("cache-control", "no-store");
     next();
