@@ -54,6 +54,33 @@ test("local sign-in and sign-out", async ({ page }) => {
   });
 });
 
+test("sign-in from the keyboard alone", async ({ page }) => {
+  const signInPage = new SignInPage(page);
+  await signInPage.goto();
+
+  await signInPage.email.focus();
+  await page.keyboard.type(operator.email);
+  await page.keyboard.press("Tab");
+  await expect(signInPage.password).toBeFocused();
+  await page.keyboard.type(operator.password);
+
+  await page.keyboard.press("Tab");
+  const show = signInPage.form.getByRole("button", { name: "Show password" });
+  await expect(show).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(signInPage.password).toHaveAttribute("type", "text");
+  await expect(
+    signInPage.form.getByRole("button", { name: "Hide password" }),
+  ).toBeFocused();
+
+  await page.keyboard.press("Tab");
+  await expect(signInPage.submit).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(
+    page.getByRole("banner").getByText(operator.displayName),
+  ).toBeVisible();
+});
+
 test("single sign-on error is explained", async ({ page }) => {
   const signInPage = new SignInPage(page);
 

@@ -8,6 +8,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import {
   SignInRequestSchema,
@@ -31,6 +32,7 @@ interface SignInFormProps {
  */
 export function SignInForm({ methods, notice }: SignInFormProps) {
   const signIn = useSignIn();
+  const [passwordVisible, setPasswordVisible] = useState(false);
   const form = useForm<SignInRequest>({
     resolver: zodResolver(SignInRequestSchema),
     defaultValues: { email: "", password: "" },
@@ -66,6 +68,15 @@ export function SignInForm({ methods, notice }: SignInFormProps) {
             <PasswordInput
               label="Password"
               autoComplete="current-password"
+              visible={passwordVisible}
+              onVisibilityChange={setPasswordVisible}
+              // Mantine hides the toggle from the keyboard by default.
+              visibilityToggleFocusable
+              visibilityToggleButtonProps={{
+                "aria-label": passwordVisible
+                  ? "Hide password"
+                  : "Show password",
+              }}
               error={errors.password?.message}
               {...form.register("password")}
             />
