@@ -133,6 +133,7 @@ describe("typo tolerance", () => {
     ["evergreem", "a replaced letter"],
     ["everggreen", "an added letter"],
     ["logistiks", "an added letter at the end"],
+    ["evegrreen", "two neighbouring letters swapped"],
   ])("%s finds a name with %s", (text) => {
     expect(names(text).length).toBeGreaterThan(0);
   });
@@ -147,6 +148,10 @@ describe("typo tolerance", () => {
 
   it("allows no more than one edit", () => {
     expect(names("evrgren")).toEqual([]);
+  });
+
+  it("counts a swap of letters apart as two edits", () => {
+    expect(names("erevgreen")).toEqual([]);
   });
 });
 
