@@ -24,7 +24,9 @@ test("local sign-in and sign-out", async ({ page }) => {
   await test.step("a wrong password is rejected", async () => {
     await signInPage.signIn(operator.email, "not-the-password-1234");
     await expect(
-      signInPage.form.getByText("The email or password is not right."),
+      signInPage.form.getByText(
+        "The email or password is not right. Check both and try again. If they are right, ask an admin whether your account is enabled.",
+      ),
     ).toBeVisible();
     await expect(signInPage.password).toHaveValue("");
     await expect(signInPage.email).toHaveValue(operator.email);
@@ -33,7 +35,9 @@ test("local sign-in and sign-out", async ({ page }) => {
   await test.step("an unknown account gets the same words", async () => {
     await signInPage.signIn("nobody@e2e.example", "not-the-password-1234");
     await expect(
-      signInPage.form.getByText("The email or password is not right."),
+      signInPage.form.getByText(
+        "The email or password is not right. Check both and try again. If they are right, ask an admin whether your account is enabled.",
+      ),
     ).toBeVisible();
   });
 

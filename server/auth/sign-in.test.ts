@@ -70,7 +70,9 @@ describe("POST /api/auth/sign-in", () => {
       const error = await errorOf(response);
       expect(response.status).toBe(401);
       expect(error.code).toBe("invalid_credentials");
-      expect(error.message).toBe("The email or password is not right.");
+      expect(error.message).toBe(
+        "The email or password is not right. Check both and try again. If they are right, ask an admin whether your account is enabled.",
+      );
     }
   });
 

@@ -21,7 +21,9 @@ import type { SignInBlock } from "../auth/sign-in-throttle.js";
 import { parseInput } from "../http/parse-input.js";
 import type { UserRecord } from "../store/account-store.js";
 
-const INVALID_CREDENTIALS = "The email or password is not right.";
+const INVALID_CREDENTIALS =
+  "The email or password is not right. Check both and try again. If they " +
+  "are right, ask an admin whether your account is enabled.";
 
 /**
  * Creates the public routes of local sign-in: GET /api/auth/session,

@@ -108,7 +108,9 @@ function SessionEndedDialog({ session }: { session: AuthSession | null }) {
           <Text size="sm">
             Sign in again to go on. The page keeps what you typed. The request
             that found the session ended was not carried out, and the console
-            does not repeat it, so do it again after you sign in.
+            does not repeat it, so do it again after you sign in. A session ends
+            after a time without use, after its longest allowed life, or when an
+            admin disables your account or resets your password.
           </Text>
           <SignInForm methods={session.methods} notice={null} />
         </Stack>
