@@ -25,8 +25,12 @@ export interface DirectorySyncOptions {
   fullSyncHours: number;
 }
 
-/** Rows written per transaction, so searches run between batches. */
-const WRITE_BATCH = 500;
+/**
+ * Rows written per transaction, so searches run between batches. At 200,000
+ * users a batch of 100 took about 8 ms (p50) against 40 ms for 500, and the
+ * whole sync about 3% longer, measured in one process on the bench machine.
+ */
+const WRITE_BATCH = 100;
 /** Wait before a failed sync is tried again, in milliseconds. */
 const RETRY_AFTER_FAILURE_MS = 60_000;
 /**
