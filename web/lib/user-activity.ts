@@ -1,8 +1,7 @@
 /**
- * When the person at the page last used it: a key, a pointer, a scroll, or
- * the tab coming back into view. A read sent while nobody has used the page
- * for a while is a poll, so the server must not count it as activity that
- * keeps the session open.
+ * The time of the page's last input: a key, a pointer, a scroll, or the tab
+ * coming back into view. A read sent after a minute without input is a poll,
+ * so the server does not count it as activity that keeps the session open.
  */
 
 const ACTIVITY_EVENTS = ["keydown", "pointerdown", "wheel", "touchstart"];
@@ -25,7 +24,7 @@ if (typeof window !== "undefined") {
   });
 }
 
-/** Returns true when nobody has used the page within ACTIVE_WINDOW_MS. */
+/** Returns true when the page had no input within the last ACTIVE_WINDOW_MS. */
 export function isPageIdle(nowMs = Date.now()): boolean {
   return nowMs - lastActivityMs > ACTIVE_WINDOW_MS;
 }

@@ -66,6 +66,7 @@ export function AuditSection() {
           <Select
             label="Event"
             description="Every event when empty"
+            placeholder="Every event"
             data={AUDIT_KIND_OPTIONS}
             value={filters.kind}
             onChange={(value) =>
@@ -76,6 +77,7 @@ export function AuditSection() {
           />
           <Select
             label="Account"
+            placeholder="Every account"
             description={
               users.isError
                 ? "Could not load the accounts"
