@@ -10,7 +10,8 @@ import tseslint from "typescript-eslint";
 // imports the web app, and only start-up code and tests import the sandbox.
 const elements = [
   { type: "e2e", pattern: "e2e" },
-  { type: "bench", pattern: "bench" },
+  // Full path, so bench/web is a benchmark rather than part of the web app.
+  { type: "bench", pattern: "bench/**", partialMatch: false },
   { type: "contract", pattern: "server/contract" },
   { type: "heron-contract", pattern: "server/heron/spec" },
   { type: "sandbox", pattern: "server/sandbox" },

@@ -9,6 +9,7 @@ import type {
   EndUserSearchResult,
 } from "../../server/contract/heron-data.js";
 import { startServerProcess } from "../start-load/processes.js";
+import { readFirstAdmin, signIn } from "../start-load/sign-in.js";
 import { percentile } from "./percentile.js";
 import { QUERIES } from "./queries.js";
 
@@ -63,9 +64,18 @@ const console_ = await startServerProcess(
 });
 
 try {
+  // Signed in as the first admin; the sync itself needs no session.
+  const { headers } = await signIn(
+    console_.url,
+    readFirstAdmin(console_.output()),
+  );
+  const readStatus = () => readDirectoryStatus(console_.url, headers);
+  const timeSearch = (query: string) =>
+    timeOneSearch(console_.url, headers, query);
+
   const started = performance.now();
   const duringSync: number[] = [];
-  let status = await readStatus(console_.url);
+  let status = await readStatus();
   while (!status.complete || status.state === "syncing") {
     if (performance.now() - started > SYNC_TIMEOUT_MS) {
       throw new Error(
@@ -73,18 +83,18 @@ try {
       );
     }
     // Staff keep searching while the sync runs.
-    duringSync.push(await timeSearch(console_.url, "acme"));
+    duringSync.push(await timeSearch("acme"));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    status = await readStatus(console_.url);
+    status = await readStatus();
   }
   const syncMs = performance.now() - started;
   const listRequests = await countSandboxRequests(sandbox.url);
 
   const latencies: number[] = [];
-  for (const query of QUERIES) await timeSearch(console_.url, query);
+  for (const query of QUERIES) await timeSearch(query);
   for (let round = 0; round < rounds; round++) {
     for (const query of QUERIES) {
-      latencies.push(await timeSearch(console_.url, query));
+      latencies.push(await timeSearch(query));
     }
   }
 
@@ -112,8 +122,7 @@ try {
   );
   for (const query of QUERIES) {
     const samples = [];
-    for (let i = 0; i < 5; i++)
-      samples.push(await timeSearch(console_.url, query));
+    for (let i = 0; i < 5; i++) samples.push(await timeSearch(query));
     console.log(
       `  ${JSON.stringify(query)}: median ${ms(percentile(samples, 50))}`,
     );
@@ -124,16 +133,27 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-async function readStatus(url: string): Promise<EndUserDirectoryStatus> {
-  const response = await fetch(`${url}/api/end-users/directory`);
+async function readDirectoryStatus(
+  url: string,
+  headers: Record<string, string>,
+): Promise<EndUserDirectoryStatus> {
+  const response = await fetch(`${url}/api/end-users/directory`, { headers });
+  if (response.status !== 200) {
+    throw new Error(`Reading the directory status returned ${response.status}`);
+  }
   return (await response.json()) as EndUserDirectoryStatus;
 }
 
 /** Returns the milliseconds from sending a search to its whole response. */
-async function timeSearch(url: string, query: string): Promise<number> {
+async function timeOneSearch(
+  url: string,
+  headers: Record<string, string>,
+  query: string,
+): Promise<number> {
   const started = performance.now();
   const response = await fetch(
     `${url}/api/end-users?search=${encodeURIComponent(query)}`,
+    { headers },
   );
   const body = (await response.json()) as EndUserSearchResult;
   const elapsed = performance.now() - started;
