@@ -5,6 +5,8 @@ import { parseRetryAfter } from "./parse-retry-after";
 import { ApiError } from "./api-error";
 import { setCsrfToken } from "./csrf-token";
 import {
+  recordSessionState,
+  reportSessionProblem,
   subscribeToSessionProblems,
   type SessionProblem,
 } from "./session-problems";
@@ -40,6 +42,7 @@ async function caught(promise: Promise<unknown>): Promise<ApiError> {
 afterEach(() => {
   vi.unstubAllGlobals();
   setCsrfToken(null);
+  recordSessionState(true);
 });
 
 describe("apiRequest", () => {
@@ -335,6 +338,36 @@ describe("apiRequest and the session", () => {
     await apiRequest("/api/runs", { method: "POST", body: {} });
 
     expect(headersOf(fetchMock)).not.toHaveProperty(BACKGROUND_REFRESH_HEADER);
+  });
+
+  it("sends no read after the session ended", async () => {
+    reportSessionProblem("signed_out");
+    const fetchMock = stubFetch(jsonResponse(200, {}));
+
+    const error = await caught(apiRequest("/api/heron/rate-limits"));
+
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(error.code).toBe("signed_out");
+    expect(error.message).toContain("GET /api/heron/rate-limits");
+  });
+
+  it("still reads the session after it ended", async () => {
+    reportSessionProblem("signed_out");
+    const fetchMock = stubFetch(jsonResponse(200, { signed_in: false }));
+
+    await apiRequest("/api/auth/session");
+
+    expect(fetchMock).toHaveBeenCalledOnce();
+  });
+
+  it("sends reads again once signed in", async () => {
+    reportSessionProblem("signed_out");
+    recordSessionState(true);
+    const fetchMock = stubFetch(jsonResponse(200, {}));
+
+    await apiRequest("/api/runs");
+
+    expect(fetchMock).toHaveBeenCalledOnce();
   });
 
   it("reports signed_out to listeners", async () => {

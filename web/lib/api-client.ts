@@ -3,7 +3,7 @@ import { ApiError } from "./api-error";
 import { getCsrfToken } from "./csrf-token";
 import { readErrorEnvelope } from "./error-envelope";
 import { parseRetryAfter } from "./parse-retry-after";
-import { reportSessionProblem } from "./session-problems";
+import { isSessionEnded, reportSessionProblem } from "./session-problems";
 import { isPageIdle } from "./user-activity";
 
 export interface ApiRequestOptions {
@@ -32,6 +32,15 @@ export async function apiRequest<T>(
   const method = options.method ?? "GET";
   const url = withQuery(path, options.query);
   const target = `${method} ${url}`;
+
+  // A poll after the session ended would only collect another 401.
+  if (method === "GET" && isSessionEnded() && !path.startsWith(AUTH_PATH)) {
+    throw new ApiError({
+      status: null,
+      code: "signed_out",
+      message: `${target} was not sent because your session has ended. Sign in again to go on.`,
+    });
+  }
 
   const response = await send(url, method, options, target);
   const body = await readJson(response);
@@ -62,6 +71,9 @@ export async function apiRequest<T>(
 }
 
 const NOT_JSON = Symbol("not JSON");
+
+/** Routes of the session itself, which stay reachable after it ends. */
+const AUTH_PATH = "/api/auth/";
 
 function withQuery(
   path: string,

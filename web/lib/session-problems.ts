@@ -11,6 +11,8 @@ type Listener = (problem: SessionProblem) => void;
 
 const listeners = new Set<Listener>();
 
+let sessionEnded = false;
+
 /** Calls listener for every session problem until the returned function runs. */
 export function subscribeToSessionProblems(listener: Listener): () => void {
   listeners.add(listener);
@@ -20,5 +22,20 @@ export function subscribeToSessionProblems(listener: Listener): () => void {
 }
 
 export function reportSessionProblem(problem: SessionProblem): void {
+  if (problem === "signed_out") sessionEnded = true;
   for (const listener of listeners) listener(problem);
+}
+
+/**
+ * Records that a read of the session found someone signed in, or nobody.
+ * Until someone signs in again after "signed_out", reads other than the
+ * session's own are not sent, so polls stop while the sign-in dialog is open.
+ */
+export function recordSessionState(signedIn: boolean): void {
+  sessionEnded = !signedIn;
+}
+
+/** Returns true after "signed_out" until a session read finds someone signed in. */
+export function isSessionEnded(): boolean {
+  return sessionEnded;
 }

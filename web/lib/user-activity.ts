@@ -24,6 +24,11 @@ if (typeof window !== "undefined") {
   });
 }
 
+/** Returns the time of the page's last input, in milliseconds since the epoch. */
+export function lastInputAt(): number {
+  return lastActivityMs;
+}
+
 /** Returns true when the page had no input within the last ACTIVE_WINDOW_MS. */
 export function isPageIdle(nowMs = Date.now()): boolean {
   return nowMs - lastActivityMs > ACTIVE_WINDOW_MS;

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { AuthSession } from "../../../../server/contract/auth";
 import { apiRequest } from "../../../lib/api-client";
 import { setCsrfToken } from "../../../lib/csrf-token";
+import { recordSessionState } from "../../../lib/session-problems";
 import { authKeys } from "./query-keys";
 
 /**
@@ -14,6 +15,7 @@ export async function getSession(signal?: AbortSignal): Promise<AuthSession> {
     signal,
   });
   setCsrfToken(session.csrf_token);
+  recordSessionState(session.signed_in);
   return session;
 }
 
@@ -22,7 +24,8 @@ export const sessionQueryOptions = () =>
     queryKey: authKeys.session(),
     queryFn: ({ signal }) => getSession(signal),
     // Read again when a request reports an ended session or a stale token,
-    // not on a timer: idle expiry is the server's decision.
+    // and by useKeepSessionAlive while the page is in use. Idle expiry is
+    // the server's decision.
     staleTime: Infinity,
   });
 

@@ -10,7 +10,12 @@ import { ApiErrorAlert } from "../../../components/api-error-alert";
 import { subscribeToSessionProblems } from "../../../lib/session-problems";
 import { useSession } from "../api/get-session";
 import { authKeys } from "../api/query-keys";
+import {
+  explainSessionEnd,
+  sessionEndReason,
+} from "../lib/session-end-reason";
 import { SignedInSessionContext } from "../lib/signed-in-session";
+import { useKeepSessionAlive } from "../lib/use-keep-session-alive";
 import { SignInForm } from "./sign-in-form";
 
 interface AuthGateProps {
@@ -31,8 +36,9 @@ export function AuthGate({ renderSignedOut, children }: AuthGateProps) {
     null,
   );
   useSessionProblemListener();
-
   const current = session.data;
+  useKeepSessionAlive(current?.signed_in === true);
+
   if (current?.signed_in && current !== lastSignedIn) {
     setLastSignedIn(current);
   }
@@ -68,7 +74,10 @@ export function AuthGate({ renderSignedOut, children }: AuthGateProps) {
     <SignedInSessionContext value={lastSignedIn}>
       {/* Another person signing in at the dialog gets a fresh page. */}
       <Fragment key={lastSignedIn.user.id}>{children}</Fragment>
-      <SessionEndedDialog session={current ?? null} />
+      <SessionEndedDialog
+        session={current ?? null}
+        lastSignedIn={lastSignedIn}
+      />
     </SignedInSessionContext>
   );
 }
@@ -90,7 +99,13 @@ function useSessionProblemListener() {
   );
 }
 
-function SessionEndedDialog({ session }: { session: AuthSession | null }) {
+function SessionEndedDialog({
+  session,
+  lastSignedIn,
+}: {
+  session: AuthSession | null;
+  lastSignedIn: SignedInSession;
+}) {
   const opened = session !== null && !session.signed_in;
 
   return (
@@ -106,11 +121,10 @@ function SessionEndedDialog({ session }: { session: AuthSession | null }) {
       {session && !session.signed_in && (
         <Stack gap="md">
           <Text size="sm">
-            Sign in again to go on. The page keeps what you typed. The request
-            that found the session ended was not carried out, and the console
-            does not repeat it, so do it again after you sign in. A session ends
-            after a time without use, after its longest allowed life, or when an
-            admin disables your account or resets your password.
+            {explainSessionEnd(sessionEndReason(lastSignedIn))} Sign in again
+            to go on. The page keeps what you typed. Anything you were sending
+            when the session ended was not carried out, and the console does
+            not repeat it, so send it again after you sign in.
           </Text>
           <SignInForm methods={session.methods} notice={null} />
         </Stack>

@@ -8,7 +8,6 @@ import {
   TextInput,
 } from "@mantine/core";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import {
   SignInRequestSchema,
@@ -32,7 +31,6 @@ interface SignInFormProps {
  */
 export function SignInForm({ methods, notice }: SignInFormProps) {
   const signIn = useSignIn();
-  const [passwordVisible, setPasswordVisible] = useState(false);
   const form = useForm<SignInRequest>({
     resolver: zodResolver(SignInRequestSchema),
     defaultValues: { email: "", password: "" },
@@ -68,15 +66,11 @@ export function SignInForm({ methods, notice }: SignInFormProps) {
             <PasswordInput
               label="Password"
               autoComplete="current-password"
-              visible={passwordVisible}
-              onVisibilityChange={setPasswordVisible}
               // Mantine hides the toggle from the keyboard by default.
               visibilityToggleFocusable
-              visibilityToggleButtonProps={{
-                "aria-label": passwordVisible
-                  ? "Hide password"
-                  : "Show password",
-              }}
+              // A toggle button keeps one name; aria-pressed, which Mantine
+              // sets, tells whether the password shows.
+              visibilityToggleButtonProps={{ "aria-label": "Show password" }}
               error={errors.password?.message}
               {...form.register("password")}
             />
