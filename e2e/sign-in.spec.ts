@@ -73,9 +73,8 @@ test("sign-in from the keyboard alone", async ({ page }) => {
   await expect(show).toBeFocused();
   await page.keyboard.press("Space");
   await expect(signInPage.password).toHaveAttribute("type", "text");
-  await expect(
-    signInPage.form.getByRole("button", { name: "Hide password" }),
-  ).toBeFocused();
+  await expect(show).toHaveAttribute("aria-pressed", "true");
+  await expect(show).toBeFocused();
 
   await page.keyboard.press("Tab");
   await expect(signInPage.submit).toBeFocused();
@@ -114,6 +113,7 @@ test("ended session keeps the form", async ({ page }) => {
   await test.step("the next request opens the sign-in dialog", async () => {
     await app.history.getByRole("button", { name: "Refresh" }).click();
     await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText("you signed out in another tab");
     await saveStateScreenshot(page, "session-ended-dialog");
   });
 
