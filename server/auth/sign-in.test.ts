@@ -302,13 +302,23 @@ describe("GET /api/admin/audit filters", () => {
     expect(error.fields?.kind?.[0]).toContain("sign_in_failed");
   });
 
-  it("rejects a cursor it did not give out", async () => {
+  it("rejects a malformed cursor", async () => {
     const response = await server.request("/api/admin/audit?cursor=zzz");
     const error = await errorOf(response);
 
     expect(response.status).toBe(400);
     expect(Object.keys(error.fields ?? {})).toEqual(["cursor"]);
     expect(error.fields?.cursor?.[0]).toContain("Leave it out");
+  });
+
+  it("asks for a repeated kind once", async () => {
+    const response = await server.request(
+      "/api/admin/audit?kind=sign_in&kind=sign_out",
+    );
+    const error = await errorOf(response);
+
+    expect(response.status).toBe(400);
+    expect(error.fields?.kind?.[0]).toBe("Give kind once, not 2 times.");
   });
 });
 

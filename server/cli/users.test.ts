@@ -157,6 +157,29 @@ describe("npm run users", { timeout: 60_000 }, () => {
     expect((await findUser("stdin@example.test"))?.disabled_at).toBeNull();
   });
 
+  it("changes nothing that is already so", async () => {
+    const count = async () =>
+      (
+        await withStore((store) =>
+          store.accounts.listAudit({ before: null, limit: 200 }),
+        )
+      ).events.length;
+    const before = await count();
+
+    const sameRole = await runCli(["set-role", "ops@example.test", "admin"]);
+    const enabledAgain = await runCli(["enable", "stdin@example.test"]);
+
+    expect(sameRole.code).toBe(0);
+    expect(sameRole.stdout).toContain(
+      "ops@example.test already has the role admin; nothing changed.",
+    );
+    expect(enabledAgain.code).toBe(0);
+    expect(enabledAgain.stdout).toContain(
+      "stdin@example.test is already enabled; nothing changed.",
+    );
+    expect(await count()).toBe(before);
+  });
+
   it("reset-password prints a new password that works", async () => {
     const result = await runCli(["reset-password", "stdin@example.test"]);
     const [, password = ""] = /once\): (\S+)/.exec(result.stdout) ?? [];
@@ -182,6 +205,11 @@ describe("npm run users", { timeout: 60_000 }, () => {
     expect(kinds).toContain("user_disabled");
     expect(kinds).toContain("user_enabled");
     expect(kinds).toContain("password_reset");
+    const roleChange = events.find((event) => event.kind === "user_changed");
+    expect(roleChange?.detail).toMatchObject({
+      before: { role: "operator" },
+      after: { role: "admin" },
+    });
     for (const event of events) {
       expect(event.detail).toMatchObject({
         via: "cli",

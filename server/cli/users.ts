@@ -105,26 +105,38 @@ async function main(argv: string[]): Promise<void> {
       case "list":
         return listUsers(await accounts.listUsers());
       case "set-role":
-        return await changeUser(accounts, arg(rest, 0, "email"), (user) => ({
-          change: { role: parseRole(arg(rest, 1, "role"), "role") },
-          audit: [
-            {
-              kind: "user_changed",
-              detail: { before: { role: user.role } },
-            },
-          ],
-        }));
+        return await changeUser(accounts, arg(rest, 0, "email"), (user) => {
+          const role = parseRole(arg(rest, 1, "role"), "role");
+          if (role === user.role) return `already has the role ${role}`;
+          return {
+            change: { role },
+            audit: [
+              {
+                kind: "user_changed",
+                detail: { before: { role: user.role }, after: { role } },
+              },
+            ],
+          };
+        });
       case "disable":
-        return await changeUser(accounts, arg(rest, 0, "email"), () => ({
-          change: { disabled_at: new Date().toISOString() },
-          endSessions: true,
-          audit: [{ kind: "user_disabled" }],
-        }));
+        return await changeUser(accounts, arg(rest, 0, "email"), (user) =>
+          user.disabled_at
+            ? "is already disabled"
+            : {
+                change: { disabled_at: new Date().toISOString() },
+                endSessions: true,
+                audit: [{ kind: "user_disabled" }],
+              },
+        );
       case "enable":
-        return await changeUser(accounts, arg(rest, 0, "email"), () => ({
-          change: { disabled_at: null },
-          audit: [{ kind: "user_enabled" }],
-        }));
+        return await changeUser(accounts, arg(rest, 0, "email"), (user) =>
+          user.disabled_at
+            ? {
+                change: { disabled_at: null },
+                audit: [{ kind: "user_enabled" }],
+              }
+            : "is already enabled",
+        );
       case "reset-password":
         return await resetPassword(accounts, arg(rest, 0, "email"));
       default:
@@ -247,13 +259,23 @@ interface CliChange {
   audit: Pick<NewAuditEvent, "kind" | "detail">[];
 }
 
+/**
+ * Applies the change that `plan` returns for the account, with its audit
+ * events. A plan may return text instead, such as "is already disabled",
+ * when the account needs no change: that is printed and nothing is recorded.
+ */
 async function changeUser(
   accounts: AccountStore,
   emailText: string,
-  plan: (user: UserRecord) => CliChange,
+  plan: (user: UserRecord) => CliChange | string,
 ): Promise<void> {
   const user = await findByEmail(accounts, emailText);
-  const { change, endSessions = false, audit } = plan(user);
+  const planned = plan(user);
+  if (typeof planned === "string") {
+    console.log(`${user.email} ${planned}; nothing changed.`);
+    return;
+  }
+  const { change, endSessions = false, audit } = planned;
   await keepAnAdmin(accounts, user, change);
   const updated = await accounts.updateUser(user.id, change, {
     endSessions,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { single } from "./history.js";
+
 // Staff accounts, sessions, roles and the audit trail, shared by the page and
 // the server.
 
@@ -200,25 +202,23 @@ const AUDIT_CURSOR_PATTERN = /^aud_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 export const AuditQuerySchema = z.strictObject({
   /** next_cursor of the previous page; leave it out for the newest events. */
-  cursor: z
-    .string({ error: "cursor must be text." })
+  cursor: single("cursor")
     .regex(
       AUDIT_CURSOR_PATTERN,
-      "cursor is not a cursor this console made. Leave it out to start " +
-        "again from the newest events.",
+      "cursor is not a next_cursor of this list, which is aud_ and 26 " +
+        "letters or digits. Leave it out to start again from the newest events.",
     )
     .optional(),
   /** Only events of this kind. */
-  kind: z
-    .enum(AUDIT_EVENT_KINDS, {
-      error: `kind must be one of ${AUDIT_EVENT_KINDS.join(", ")}.`,
-    })
+  kind: single("kind")
+    .pipe(
+      z.enum(AUDIT_EVENT_KINDS, {
+        error: `kind must be one of ${AUDIT_EVENT_KINDS.join(", ")}.`,
+      }),
+    )
     .optional(),
   /** Only events that this account caused or that changed it. */
-  account: z
-    .string({
-      error: "account must be one account id from GET /api/admin/users.",
-    })
+  account: single("account")
     .trim()
     .min(1, "account must not be empty. Leave it out to see all accounts.")
     .max(64, "account is an account id of at most 64 characters.")

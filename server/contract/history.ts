@@ -27,7 +27,7 @@ export const HISTORY_LIMIT_DEFAULT = 25;
 export const HISTORY_SEARCH_MAX = 200;
 
 /** Text given once; a repeated query parameter arrives as an array. */
-function single(name: string) {
+export function single(name: string) {
   return z.string({
     error: (issue) =>
       Array.isArray(issue.input)

@@ -36,7 +36,25 @@ describe("formatAuditActor", () => {
     expect(formatAuditActor(fromShell)).toBe("Command line");
   });
 
-  it("returns null when nobody was signed in", () => {
+  it("marks the email of a failed sign-in as typed", () => {
+    const failed = event({
+      kind: "sign_in_failed",
+      actor_email: "op@example.test",
+    });
+
+    expect(formatAuditActor(failed)).toBe("op@example.test (typed at sign-in)");
+  });
+
+  it("names the first start for the first admin", () => {
+    const created = event({
+      kind: "user_created",
+      detail: { method: "local", role: "admin", first_start: true },
+    });
+
+    expect(formatAuditActor(created)).toBe("Console first start");
+  });
+
+  it("returns null without an actor", () => {
     expect(formatAuditActor(event({ kind: "sign_in_failed" }))).toBeNull();
   });
 });

@@ -31,11 +31,18 @@ function isFromCommandLine(event: AuditEvent): boolean {
 }
 
 /**
- * Returns who caused the event: the account's email, "Command line" with the
- * operating-system user for the users tool, or null when nobody was signed in.
+ * Returns who caused the event: the account's email, marked as typed on a
+ * failed sign-in, "Command line" with the operating-system user for the
+ * users tool, "Console first start" for the first admin, or null.
  */
 export function formatAuditActor(event: AuditEvent): string | null {
+  // A failed sign-in keeps the email as typed, which proves nothing about
+  // who typed it.
+  if (event.kind === "sign_in_failed" && event.actor_email !== null) {
+    return `${event.actor_email} (typed at sign-in)`;
+  }
   if (event.actor_email !== null) return event.actor_email;
+  if (event.detail?.first_start === true) return "Console first start";
   if (!isFromCommandLine(event)) return null;
 
   const osUser = event.detail?.os_user;
