@@ -1,5 +1,5 @@
 import { Box, Text } from "@mantine/core";
-import { useHealth } from "../api/get-health";
+import { useHealth } from "../../../lib/health";
 
 /**
  * Shows where runs go. In sandbox mode the banner stays on every page and

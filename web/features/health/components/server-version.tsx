@@ -1,5 +1,5 @@
 import { Text } from "@mantine/core";
-import { useHealth } from "../api/get-health";
+import { useHealth } from "../../../lib/health";
 
 export function ServerVersion() {
   const health = useHealth();

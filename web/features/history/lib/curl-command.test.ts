@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { buildCurlCommand, quoteForShell } from "./curl-command";
 
@@ -10,16 +10,39 @@ const run = {
 
 describe("buildCurlCommand", () => {
   it("names the key only as a variable", () => {
-    const command = buildCurlCommand(run);
+    const command = buildCurlCommand(run, { sandbox: false });
 
     expect(command).toContain('-H "x-api-key: $HERON_API_KEY"');
     expect(command).not.toMatch(/key_[0-9a-f]{8}/);
   });
 
   it("defaults the address to Heron's", () => {
-    expect(buildCurlCommand(run)).toContain(
+    expect(buildCurlCommand(run, { sandbox: false })).toContain(
       '"${HERON_BASE_URL:-https://app.herondata.io}/api/workflow/start_by_name"',
     );
+  });
+
+  it("has no default address in sandbox mode", () => {
+    const command = buildCurlCommand(run, { sandbox: true });
+
+    expect(command).not.toContain("herondata.io");
+    expect(command).toContain("${HERON_BASE_URL:?");
+  });
+
+  it("stops in the shell without HERON_BASE_URL in sandbox mode", () => {
+    // echo stands in for curl, so nothing is sent even if the check fails.
+    const command = buildCurlCommand(run, { sandbox: true }).replace(
+      /^curl/,
+      "echo",
+    );
+    const result = spawnSync("sh", ["-c", command], {
+      encoding: "utf8",
+      env: { PATH: process.env.PATH },
+    });
+
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("set HERON_BASE_URL");
   });
 
   it("passes the body through the shell unchanged", () => {
@@ -37,7 +60,7 @@ describe("buildCurlCommand", () => {
     );
 
     expect(echoed).toBe(body);
-    expect(buildCurlCommand(run)).toContain(
+    expect(buildCurlCommand(run, { sandbox: false })).toContain(
       `--data-raw ${quoteForShell(body)}`,
     );
   });

@@ -1,7 +1,13 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { Health } from "../../../../server/contract/heron-data";
-import { apiRequest } from "../../../lib/api-client";
-import { healthKeys } from "./query-keys";
+import type { Health } from "../../server/contract/heron-data";
+import { apiRequest } from "./api-client";
+
+// Shared, because the sandbox banner and the copied curl command both
+// depend on whether the console talks to the sandbox.
+
+export const healthKeys = {
+  all: ["health"] as const,
+};
 
 export function getHealth(signal?: AbortSignal): Promise<Health> {
   return apiRequest<Health>("/api/health", { signal });
