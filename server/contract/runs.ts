@@ -11,7 +11,8 @@ export const REASON_REQUIRED_MESSAGE = "Give a reason or ticket for this run.";
 
 // Control characters, and the marks that reorder text on screen (U+061C,
 // U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), could make a recorded
-// reason read differently from what was typed, in the page or in a CSV.
+// reason or workflow name read differently from what was typed, in the page
+// or in a CSV.
 const HIDDEN_CHARACTERS =
   /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
@@ -27,7 +28,12 @@ export const StartRunRequestSchema = z.strictObject({
   workflow_name: z
     .string({ error: "Choose a workflow." })
     .min(1, "Choose a workflow.")
-    .max(WORKFLOW_NAME_MAX, "A workflow name is at most 255 characters."),
+    .max(WORKFLOW_NAME_MAX, "A workflow name is at most 255 characters.")
+    .refine(
+      (name) => !HIDDEN_CHARACTERS.test(name),
+      "A workflow name has no control or text-direction characters. " +
+        "Choose the workflow from the list again.",
+    ),
   workflow_parameters: z.record(z.string(), z.unknown(), {
     error: 'Parameters must be a JSON object, such as {} or {"key": "value"}.',
   }),

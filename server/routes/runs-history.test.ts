@@ -77,4 +77,15 @@ describe("GET /api/runs/:id", () => {
     expect(error.code).toBe("not_found");
     expect(error.message).toContain("run_nope");
   });
+
+  it("shortens a long unknown id in the message", async () => {
+    const id = `run_${"x".repeat(5000)}`;
+    const response = await server.request(`/api/runs/${id}`);
+    const { error } = (await response.json()) as ApiErrorBody;
+
+    expect(response.status).toBe(404);
+    expect(error.message).not.toContain(id);
+    expect(error.message).toContain("(5004 characters)");
+    expect(error.message.length).toBeLessThan(250);
+  });
 });

@@ -178,6 +178,23 @@ describe("POST /api/runs validation", () => {
     );
   });
 
+  it.each([
+    ["a tab", "send_report\t"],
+    ["a carriage return", "send\rreport"],
+    ["a direction mark", "send_report\u202e"],
+  ])("rejects a workflow name with %s", async (_name, workflowName) => {
+    const response = await server.postRun(
+      startBody({ workflow_name: workflowName }),
+    );
+    const error = await errorOf(response);
+
+    expect(response.status).toBe(400);
+    expect(error.fields?.workflow_name?.[0]).toContain(
+      "no control or text-direction characters",
+    );
+    expect(startRequests()).toHaveLength(0);
+  });
+
   it("rejects an unknown field", async () => {
     const response = await server.postRun(startBody({ trigger_id: "t" }));
     const error = await errorOf(response);

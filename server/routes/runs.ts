@@ -86,11 +86,18 @@ export function runRoutes(options: RunRoutesOptions): Router {
   return router;
 }
 
+/** Longest run id a not-found message repeats whole; run ids have 30 characters. */
+const SHOWN_ID_MAX = 64;
+
 export function runNotFound(id: string): ApiError {
+  const shown =
+    id.length > SHOWN_ID_MAX
+      ? `${id.slice(0, SHOWN_ID_MAX)}… (${id.length} characters)`
+      : id;
   return new ApiError(
     404,
     "not_found",
-    `No run ${id} is recorded. Check the id, or open the history to find ` +
+    `No run ${shown} is recorded. Check the id, or open the history to find ` +
       "the run.",
   );
 }
