@@ -125,6 +125,13 @@ test("admin adds a user and reads the audit", async ({ page }) => {
     // The e2e accounts are created with the users command-line tool.
     await expect(rows).toContainText("Command line");
 
+    await page.reload();
+    await expect(page).toHaveURL(/audit_kind=user_created/);
+    await expect(rows).toHaveCount(1);
+    await expect(
+      admin.audit.getByRole("combobox", { name: "Event" }),
+    ).toHaveValue("Account added");
+
     await admin.audit.getByRole("button", { name: "Show all events" }).click();
     await expect(rows.filter({ hasText: email }).first()).toBeVisible();
   });

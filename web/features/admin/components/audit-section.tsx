@@ -9,7 +9,6 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useState } from "react";
 import type {
   AuditEvent,
   AuditEventKind,
@@ -18,6 +17,7 @@ import { ApiErrorAlert } from "../../../components/api-error-alert";
 import { StackedLocalTime } from "../../../components/local-time";
 import { useAuditEvents, type AuditFilters } from "../api/list-audit-events";
 import { useUsers } from "../api/list-users";
+import { useUrlAuditFilters } from "../lib/audit-filters-url";
 import {
   AUDIT_KIND_OPTIONS,
   auditKindLabel,
@@ -32,7 +32,7 @@ const NO_FILTERS: AuditFilters = { kind: null, accountId: null };
  * optionally only one kind of event or one account's events.
  */
 export function AuditSection() {
-  const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
+  const [filters, setFilters] = useUrlAuditFilters();
   const audit = useAuditEvents(filters);
   const users = useUsers();
   const accounts = users.data?.users ?? [];
