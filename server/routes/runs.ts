@@ -86,18 +86,18 @@ export function runRoutes(options: RunRoutesOptions): Router {
   return router;
 }
 
-/** Longest run id a not-found message repeats whole; run ids have 30 characters. */
-const SHOWN_ID_MAX = 64;
+/** Length up to which a not-found message repeats a run id whole. Run ids have 30 characters. */
+const QUOTED_ID_MAX = 64;
 
 export function runNotFound(id: string): ApiError {
-  const shown =
-    id.length > SHOWN_ID_MAX
-      ? `${id.slice(0, SHOWN_ID_MAX)}… (${id.length} characters)`
+  const quotedId =
+    id.length > QUOTED_ID_MAX
+      ? `${id.slice(0, QUOTED_ID_MAX)}… (${id.length} characters)`
       : id;
   return new ApiError(
     404,
     "not_found",
-    `No run ${shown} is recorded. Check the id, or open the history to find ` +
+    `No run ${quotedId} is recorded. Check the id, or open the history to find ` +
       "the run.",
   );
 }

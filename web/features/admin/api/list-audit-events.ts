@@ -12,7 +12,7 @@ import { adminKeys } from "./query-keys";
 
 const AUDIT_PAGE_SIZE = 50;
 
-/** What the audit log shows: null means every kind or every account. */
+/** The audit log's filters. null means every kind or every account. */
 export interface AuditFilters {
   kind: AuditEventKind | null;
   accountId: string | null;

@@ -12,7 +12,7 @@ function isAuditKind(value: string): value is AuditEventKind {
   return (AUDIT_EVENT_KINDS as readonly string[]).includes(value);
 }
 
-/** Reads the audit log's filters from a URL query; unknown values read as no filter. */
+/** Reads the audit log's filters from a URL query. An unknown value reads as no filter. */
 export function readAuditFilters(search: string): AuditFilters {
   const params = new URLSearchParams(search);
   const kind = params.get(KIND_PARAM) ?? "";
