@@ -5,7 +5,7 @@ import { parseRetryAfter } from "./parse-retry-after";
 import { ApiError } from "./api-error";
 import { setCsrfToken } from "./csrf-token";
 import {
-  recordSessionState,
+  recordSignedIn,
   reportSessionProblem,
   subscribeToSessionProblems,
   type SessionProblem,
@@ -42,7 +42,7 @@ async function caught(promise: Promise<unknown>): Promise<ApiError> {
 afterEach(() => {
   vi.unstubAllGlobals();
   setCsrfToken(null);
-  recordSessionState(true);
+  recordSignedIn();
 });
 
 describe("apiRequest", () => {
@@ -360,9 +360,18 @@ describe("apiRequest and the session", () => {
     expect(fetchMock).toHaveBeenCalledOnce();
   });
 
+  it("still reads health after the session ended", async () => {
+    reportSessionProblem("signed_out");
+    const fetchMock = stubFetch(jsonResponse(200, { status: "ok" }));
+
+    await apiRequest("/api/health");
+
+    expect(fetchMock).toHaveBeenCalledOnce();
+  });
+
   it("sends reads again once signed in", async () => {
     reportSessionProblem("signed_out");
-    recordSessionState(true);
+    recordSignedIn();
     const fetchMock = stubFetch(jsonResponse(200, {}));
 
     await apiRequest("/api/runs");

@@ -34,7 +34,7 @@ export async function apiRequest<T>(
   const target = `${method} ${url}`;
 
   // A poll after the session ended would only collect another 401.
-  if (method === "GET" && isSessionEnded() && !path.startsWith(AUTH_PATH)) {
+  if (method === "GET" && isSessionEnded() && !isPublicPath(path)) {
     throw new ApiError({
       status: null,
       code: "signed_out",
@@ -72,8 +72,10 @@ export async function apiRequest<T>(
 
 const NOT_JSON = Symbol("not JSON");
 
-/** Routes of the session itself, which stay reachable after it ends. */
-const AUTH_PATH = "/api/auth/";
+/** Returns true for routes that answer without a session, such as the session's own. */
+function isPublicPath(path: string): boolean {
+  return path === "/api/health" || path.startsWith("/api/auth/");
+}
 
 function withQuery(
   path: string,

@@ -27,12 +27,12 @@ export function reportSessionProblem(problem: SessionProblem): void {
 }
 
 /**
- * Records that a read of the session found someone signed in, or nobody.
- * Until someone signs in again after "signed_out", reads other than the
- * session's own are not sent, so polls stop while the sign-in dialog is open.
+ * Records that someone is signed in, as a session read or a sign-in found.
+ * After "signed_out", reads other than public ones are not sent until then,
+ * so polls stop while the sign-in dialog is open.
  */
-export function recordSessionState(signedIn: boolean): void {
-  sessionEnded = !signedIn;
+export function recordSignedIn(): void {
+  sessionEnded = false;
 }
 
 /** Returns true after "signed_out" until a session read finds someone signed in. */

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { AuthSession } from "../../../../server/contract/auth";
 import { apiRequest } from "../../../lib/api-client";
 import { setCsrfToken } from "../../../lib/csrf-token";
-import { recordSessionState } from "../../../lib/session-problems";
+import { recordSignedIn } from "../../../lib/session-problems";
 import { authKeys } from "./query-keys";
 
 /**
@@ -15,7 +15,7 @@ export async function getSession(signal?: AbortSignal): Promise<AuthSession> {
     signal,
   });
   setCsrfToken(session.csrf_token);
-  recordSessionState(session.signed_in);
+  if (session.signed_in) recordSignedIn();
   return session;
 }
 

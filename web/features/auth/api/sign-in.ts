@@ -5,7 +5,7 @@ import type {
 } from "../../../../server/contract/auth";
 import { apiRequest } from "../../../lib/api-client";
 import { setCsrfToken } from "../../../lib/csrf-token";
-import { recordSessionState } from "../../../lib/session-problems";
+import { recordSignedIn } from "../../../lib/session-problems";
 import { authKeys } from "./query-keys";
 
 /** Signs in with a local account and returns the new session. */
@@ -15,7 +15,7 @@ export async function signIn(request: SignInRequest): Promise<SignedInSession> {
     body: request,
   });
   setCsrfToken(session.csrf_token);
-  recordSessionState(true);
+  recordSignedIn();
   return session;
 }
 

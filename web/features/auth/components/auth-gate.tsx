@@ -10,10 +10,7 @@ import { ApiErrorAlert } from "../../../components/api-error-alert";
 import { subscribeToSessionProblems } from "../../../lib/session-problems";
 import { useSession } from "../api/get-session";
 import { authKeys } from "../api/query-keys";
-import {
-  explainSessionEnd,
-  sessionEndReason,
-} from "../lib/session-end-reason";
+import { explainSessionEnd, sessionEndReason } from "../lib/session-end-reason";
 import { SignedInSessionContext } from "../lib/signed-in-session";
 import { useKeepSessionAlive } from "../lib/use-keep-session-alive";
 import { SignInForm } from "./sign-in-form";
@@ -121,10 +118,10 @@ function SessionEndedDialog({
       {session && !session.signed_in && (
         <Stack gap="md">
           <Text size="sm">
-            {explainSessionEnd(sessionEndReason(lastSignedIn))} Sign in again
-            to go on. The page keeps what you typed. Anything you were sending
-            when the session ended was not carried out, and the console does
-            not repeat it, so send it again after you sign in.
+            {explainSessionEnd(sessionEndReason(lastSignedIn))} Sign in again to
+            go on. The page keeps what you typed. Anything you were sending when
+            the session ended was not carried out, and the console does not
+            repeat it, so send it again after you sign in.
           </Text>
           <SignInForm methods={session.methods} notice={null} />
         </Stack>
