@@ -119,6 +119,8 @@ test("ended session keeps the form", async ({ page }) => {
 
   await test.step("signing in again keeps what was typed", async () => {
     const again = new SignInPage(page, dialog);
+    await expect(again.email).toHaveValue(operator.email);
+    await expect(again.password).toBeFocused();
     await again.signIn(operator.email, operator.password);
     await expect(dialog).toBeHidden();
     await expect(reason).toHaveValue("OPS-7 typed before the session ended");

@@ -123,7 +123,11 @@ function SessionEndedDialog({
             the session ended was not carried out, and the console does not
             repeat it, so send it again after you sign in.
           </Text>
-          <SignInForm methods={session.methods} notice={null} />
+          <SignInForm
+            methods={session.methods}
+            notice={null}
+            initialEmail={lastSignedIn.user.email}
+          />
         </Stack>
       )}
     </Modal>

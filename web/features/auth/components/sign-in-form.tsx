@@ -22,6 +22,8 @@ interface SignInFormProps {
   methods: SignInMethods;
   /** A message from an earlier attempt, such as a failed single sign-on. */
   notice: string | null;
+  /** The email to start with, such as that of the session that just ended. */
+  initialEmail?: string;
 }
 
 /**
@@ -29,11 +31,15 @@ interface SignInFormProps {
  * it. The link is a plain navigation: the provider's pages cannot run
  * inside this one.
  */
-export function SignInForm({ methods, notice }: SignInFormProps) {
+export function SignInForm({
+  methods,
+  notice,
+  initialEmail = "",
+}: SignInFormProps) {
   const signIn = useSignIn();
   const form = useForm<SignInRequest>({
     resolver: zodResolver(SignInRequestSchema),
-    defaultValues: { email: "", password: "" },
+    defaultValues: { email: initialEmail, password: "" },
   });
   const { errors } = form.formState;
 
@@ -66,6 +72,8 @@ export function SignInForm({ methods, notice }: SignInFormProps) {
             <PasswordInput
               label="Password"
               autoComplete="current-password"
+              // The sign-in dialog puts focus here when the email is known.
+              data-autofocus={initialEmail === "" ? undefined : true}
               // Mantine hides the toggle from the keyboard by default.
               visibilityToggleFocusable
               // A toggle button keeps one name; aria-pressed, which Mantine
