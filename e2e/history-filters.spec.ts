@@ -1,5 +1,6 @@
 import { ConsolePage } from "./console-page";
 import { expect, lookUpEndUser, postRun, test } from "./fixtures";
+import { saveStateScreenshot } from "./state-screenshots";
 
 test("history filters survive a reload", async ({ page }) => {
   const name = "Family 👨‍👩‍👧 Dental";
@@ -77,3 +78,54 @@ async function expectOnlyTheStartedRun(
   await expect(app.outcomeOf(all, "Started")).toBeVisible();
   await expect(all).toContainText("Standard processing");
 }
+
+test("invalid link filters say why", async ({ page }) => {
+  const app = new ConsolePage(page);
+  const invalid = app.history
+    .getByRole("alert")
+    .filter({ hasText: "The history filters are invalid" });
+
+  await test.step("a From that is not a time", async () => {
+    await page.goto("/?from=notadate");
+    await expect(invalid).toContainText(
+      'From (from): "notadate". from must be an ISO 8601 UTC time',
+    );
+    await expect(
+      invalid.getByRole("button", { name: "Try again" }),
+    ).toHaveCount(0);
+    await saveStateScreenshot(app.history, "history-invalid-filters");
+  });
+
+  await test.step("Clear filters loads the history", async () => {
+    await invalid.getByRole("button", { name: "Clear filters" }).click();
+    await expect(page).toHaveURL((url) => url.search === "");
+    await expect(invalid).toBeHidden();
+    await expect(app.history.getByRole("alert")).toHaveCount(0);
+  });
+
+  await test.step("a search over 200 characters", async () => {
+    await page.goto(`/?q=${"a".repeat(300)}`);
+    await expect(invalid).toContainText(
+      `Search (q): "${"a".repeat(60)}…" (300 characters). ` +
+        "q is at most 200 characters.",
+    );
+  });
+
+  await test.step("an unknown outcome is ignored aloud", async () => {
+    await page.goto("/?outcome=bogus&q=family");
+    const notice = app.history
+      .getByRole("alert")
+      .filter({ hasText: "Outcome filter ignored" });
+    await expect(notice).toContainText(
+      'The link\'s outcome "bogus" is not a run outcome, so the history ' +
+        "ignored it.",
+    );
+    await expect(page).toHaveURL(
+      (url) =>
+        !url.searchParams.has("outcome") &&
+        url.searchParams.get("q") === "family",
+    );
+    await notice.getByRole("button", { name: "Dismiss" }).click();
+    await expect(notice).toBeHidden();
+  });
+});

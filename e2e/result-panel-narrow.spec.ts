@@ -1,4 +1,4 @@
-import type { Locator } from "@playwright/test";
+import { cutTexts, scrollBoxSizes } from "./cut-elements";
 import { expect, test } from "./fixtures";
 import { pickEndUser } from "./pick-end-user";
 import { saveStateScreenshot } from "./state-screenshots";
@@ -7,43 +7,6 @@ import { saveStateScreenshot } from "./state-screenshots";
 const NARROW_WIDTH = 380;
 
 test.use({ viewport: { width: NARROW_WIDTH, height: 900 } });
-
-/**
- * Lists the text of every element inside `panel` that reaches past its right
- * edge or clips its own content, such as a shrunk button's label. What sits
- * in a scroll container may be wider, so it is left out.
- */
-function cutTexts(panel: Locator): Promise<string[]> {
-  return panel.evaluate((root) => {
-    const right = root.getBoundingClientRect().right;
-    const scrolls = (element: Element) => {
-      const { overflowX } = getComputedStyle(element);
-      return overflowX === "auto" || overflowX === "scroll";
-    };
-    const insideScroll = (element: Element) => {
-      for (let at = element.parentElement; at && at !== root;) {
-        if (scrolls(at)) return true;
-        at = at.parentElement;
-      }
-      return false;
-    };
-    const clipsContent = (element: Element) => {
-      const { overflowX } = getComputedStyle(element);
-      return (
-        (overflowX === "hidden" || overflowX === "clip") &&
-        element.scrollWidth > element.clientWidth + 1
-      );
-    };
-    return [...root.querySelectorAll("*")]
-      .filter((element) => !insideScroll(element) && !scrolls(element))
-      .filter(
-        (element) =>
-          element.getBoundingClientRect().right > right + 1 ||
-          clipsContent(element),
-      )
-      .map((element) => element.textContent?.slice(0, 60) ?? "");
-  });
-}
 
 test("result panel fits 380 px", async ({ consolePage: app, page }) => {
   // An end user no other spec starts, so the duplicate check requires no
@@ -74,12 +37,7 @@ test("result panel fits 380 px", async ({ consolePage: app, page }) => {
   }
 
   await test.step("the node table scrolls in its box", async () => {
-    const sizes = await table.evaluate((element) => {
-      let at = element.parentElement;
-      while (at && !["auto", "scroll"].includes(getComputedStyle(at).overflowX))
-        at = at.parentElement;
-      return { scroll: at?.scrollWidth ?? 0, client: at?.clientWidth ?? 0 };
-    });
+    const sizes = await scrollBoxSizes(table);
     expect(sizes.client).toBeGreaterThan(0);
     expect(sizes.scroll).toBeGreaterThan(sizes.client);
   });

@@ -1,5 +1,15 @@
-import { E2E_ACCOUNTS } from "./accounts";
-import { expect, test } from "./fixtures";
+import { request as requestFactory } from "@playwright/test";
+import type { CreatedUser } from "../server/contract/auth";
+import {
+  E2E_ACCOUNTS,
+  SIGNED_OUT_STATE,
+  storageStatePath,
+  type E2eAccount,
+} from "./accounts";
+import { E2E_CONSOLE_URL } from "./environment";
+import { csrfHeaders, expect, postRun, test } from "./fixtures";
+import { pickEndUser } from "./pick-end-user";
+import { signInThroughApi } from "./session-api";
 import { saveStateScreenshot } from "./state-screenshots";
 
 const NAME = "Jo & Ann's Diner";
@@ -56,5 +66,87 @@ test("run shows who started it and why", async ({ consolePage: app, page }) => {
     for (const row of await rows.all()) {
       await expect(row.getByText(operator.displayName)).toBeVisible();
     }
+  });
+});
+
+/** Adds an operator through the admin API, as an admin would in the page. */
+async function addOperator(displayName: string) {
+  const admin = await requestFactory.newContext({
+    baseURL: E2E_CONSOLE_URL,
+    storageState: storageStatePath("admin"),
+  });
+  try {
+    const email = `starter-${Date.now()}@e2e.example`;
+    const response = await admin.post("/api/admin/users", {
+      data: { email, display_name: displayName, role: "operator" },
+      headers: await csrfHeaders(admin),
+    });
+    expect(response.status(), "adding an operator").toBe(201);
+    const created = (await response.json()) as CreatedUser;
+    const account: E2eAccount = {
+      role: "operator",
+      email,
+      displayName,
+      password: created.password ?? "",
+    };
+    return { id: created.user.id, account };
+  } finally {
+    await admin.dispose();
+  }
+}
+
+test("Started by follows new starters", async ({ consolePage: app, page }) => {
+  const newcomer = await addOperator("Nico Newstart");
+  const picker = app.historyFilters.getByRole("combobox", {
+    name: "Started by",
+  });
+
+  await test.step("an id with no runs says so", async () => {
+    await page.goto(`/?started_by=${newcomer.id}`);
+    await expect(picker).toHaveValue(
+      `No runs by this account (${newcomer.id})`,
+    );
+    await expect(
+      app.historyFilters.getByText("No runs recorded for this account"),
+    ).toBeVisible();
+    await expect(
+      app.history.getByText("No runs match these filters"),
+    ).toBeVisible();
+  });
+
+  await test.step("the newcomer starts a first run", async () => {
+    // A filter that hides the new run, so only Refresh can bring the
+    // newcomer into the list.
+    const staffRead = page.waitForResponse("**/api/staff");
+    await page.goto("/?workflow_name=Recalculate%20scorecard");
+    await staffRead;
+
+    const context = await requestFactory.newContext({
+      baseURL: E2E_CONSOLE_URL,
+      storageState: SIGNED_OUT_STATE,
+    });
+    try {
+      await signInThroughApi(context, newcomer.account);
+      // An end user no other spec starts, so no duplicate check applies.
+      const user = await pickEndUser(context, "Redwood");
+      const response = await postRun(context, {
+        end_user_heron_id: user.heron_id,
+        workflow_name: "Standard processing",
+        workflow_parameters: {},
+      });
+      expect(response.status()).toBe(201);
+    } finally {
+      await context.dispose();
+    }
+  });
+
+  await test.step("Refresh offers the newcomer", async () => {
+    await app.history
+      .getByRole("button", { name: "Refresh", exact: true })
+      .click();
+    await picker.click();
+    await expect(
+      page.getByRole("option", { name: /^Nico Newstart/ }),
+    ).toBeVisible();
   });
 });

@@ -6,6 +6,7 @@ import {
 import type { RunHistoryPage } from "../../../../server/contract/history";
 import { apiRequest } from "../../../lib/api-client";
 import { runKeys } from "../../../lib/run-query-keys";
+import { refreshStaffForStarters } from "./list-staff";
 
 const SENDING_POLL_MS = 3_000;
 
@@ -26,7 +27,11 @@ export function listRuns(
 export const runListQueryOptions = (query: RunListQuery) =>
   queryOptions({
     queryKey: runKeys.list(query),
-    queryFn: ({ signal }) => listRuns(query, signal),
+    queryFn: async ({ signal, client }) => {
+      const page = await listRuns(query, signal);
+      refreshStaffForStarters(client, page.runs);
+      return page;
+    },
     staleTime: 0,
   });
 

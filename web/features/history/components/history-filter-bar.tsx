@@ -1,5 +1,12 @@
-import { Button, Group, MultiSelect, Select, TextInput } from "@mantine/core";
-import { useState, type FormEvent } from "react";
+import {
+  Button,
+  Group,
+  MultiSelect,
+  Select,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useId, useState, type FormEvent } from "react";
 import { HISTORY_SEARCH_MAX } from "../../../../server/contract/history";
 import {
   RUN_OUTCOMES,
@@ -9,9 +16,11 @@ import {
   EMPTY_HISTORY_FILTERS,
   hasHistoryFilters,
   historyFilterQuery,
+  sameHistoryFilters,
   type HistoryFilters,
 } from "../lib/history-filters";
 import { fromLocalInputValue, toLocalInputValue } from "../lib/local-datetime";
+import { isUnlistedStarter, startedByOptions } from "../lib/started-by-options";
 import { useStaff } from "../api/list-staff";
 
 interface HistoryFilterBarProps {
@@ -23,18 +32,9 @@ interface HistoryFilterBarProps {
 export function HistoryFilterBar({ filters, onChange }: HistoryFilterBarProps) {
   const [draft, setDraft] = useState(filters);
   const staff = useStaff();
-  const staffOptions = (staff.data?.staff ?? []).map((member) => ({
-    value: member.id,
-    label: `${member.display_name} (${member.email})`,
-  }));
-  // A filter from a bookmark keeps its id until the list names it.
-  if (
-    draft.started_by !== "" &&
-    !staffOptions.some((option) => option.value === draft.started_by)
-  ) {
-    staffOptions.push({ value: draft.started_by, label: draft.started_by });
-  }
+  const staffOptions = startedByOptions(staff.data, draft.started_by);
   const [applied, setApplied] = useState(filters);
+  const exportNoteId = useId();
 
   // Filters changed from outside, such as by the back button, replace the draft.
   if (applied !== filters) {
@@ -56,6 +56,7 @@ export function HistoryFilterBar({ filters, onChange }: HistoryFilterBarProps) {
 
   const exportQuery = new URLSearchParams(historyFilterQuery(filters));
   const exportHref = `/api/runs/export.csv${exportQuery.size > 0 ? `?${exportQuery}` : ""}`;
+  const unapplied = !sameHistoryFilters(draft, filters);
 
   return (
     <form onSubmit={apply} aria-label="History filters">
@@ -79,11 +80,10 @@ export function HistoryFilterBar({ filters, onChange }: HistoryFilterBarProps) {
         />
         <Select
           label="Started by"
-          description={
-            staff.isError
-              ? "Could not load the staff list"
-              : "Anyone when empty"
-          }
+          description={startedByDescription(
+            staff.isError,
+            isUnlistedStarter(staff.data, draft.started_by),
+          )}
           data={staffOptions}
           value={draft.started_by === "" ? null : draft.started_by}
           onChange={(value) => set("started_by", value ?? "")}
@@ -139,10 +139,27 @@ export function HistoryFilterBar({ filters, onChange }: HistoryFilterBarProps) {
         >
           Clear filters
         </Button>
-        <Button component="a" href={exportHref} download variant="default">
+        <Button
+          component="a"
+          href={exportHref}
+          download
+          variant="default"
+          aria-describedby={exportNoteId}
+        >
           Export CSV
         </Button>
+        <Text id={exportNoteId} size="xs" c="dimmed" maw={240}>
+          {unapplied
+            ? "Export CSV uses the applied filters, not your changes. Apply them first to export them."
+            : "Export CSV saves every run that matches the applied filters."}
+        </Text>
       </Group>
     </form>
   );
+}
+
+function startedByDescription(listFailed: boolean, unlisted: boolean) {
+  if (listFailed) return "Could not load the staff list";
+  if (unlisted) return "No runs recorded for this account";
+  return "Anyone when empty";
 }

@@ -1,23 +1,27 @@
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { Suspense, useState, type ReactNode } from "react";
 import type { Run } from "../../../../server/contract/runs";
-import { ApiErrorAlert } from "../../../components/api-error-alert";
 import { lazyPart } from "../../../components/lazy-part";
 import { LazyPartBoundary } from "../../../components/lazy-part-boundary";
+import { staffKeys } from "../../../lib/staff-query-keys";
 import { useRunList } from "../api/list-runs";
 import {
   currentHistorySort,
+  EMPTY_HISTORY_FILTERS,
   hasHistoryFilters,
   historyFilterQuery,
   sortHistoryBy,
 } from "../lib/history-filters";
 import { useUrlHistoryFilters } from "../lib/use-url-history-filters";
+import { HistoryLoadError } from "./history-load-error";
 import { HistoryPagination } from "./history-pagination";
 import {
   HistoryFilterBarSkeleton,
   HistorySkeleton,
   RunDetailDrawerSkeleton,
 } from "./history-skeletons";
+import { IgnoredOutcomesNotice } from "./ignored-outcomes-notice";
 import { RunsTable } from "./runs-table";
 
 // Both are kept out of the page's first script: the filter form carries the
@@ -58,13 +62,15 @@ export function HistorySection({
   renderRunFollowUp,
   onStartLike,
 }: HistorySectionProps) {
+  const queryClient = useQueryClient();
   const history = useUrlHistoryFilters();
   const { filters, cursor, previousCursors, startsAfterFirstPage } = history;
-  const runs = useRunList({
+  const query = {
     ...historyFilterQuery(filters),
     limit: PAGE_SIZE,
     ...(cursor === "" ? {} : { cursor }),
-  });
+  };
+  const runs = useRunList(query);
   const page = runs.data;
   // Mounted from the first opening on, so later closings still animate.
   const [drawerLoaded, setDrawerLoaded] = useState(openRunId !== null);
@@ -89,12 +95,23 @@ export function HistorySection({
           <Button
             variant="default"
             size="xs"
-            onClick={() => void runs.refetch()}
+            onClick={() => {
+              void runs.refetch();
+              // A colleague's first run adds them to the "Started by" list.
+              void queryClient.invalidateQueries({ queryKey: staffKeys.all });
+            }}
             loading={runs.isFetching}
           >
             Refresh
           </Button>
         </Group>
+
+        {history.ignoredOutcomes.length > 0 && (
+          <IgnoredOutcomesNotice
+            outcomes={history.ignoredOutcomes}
+            onDismiss={history.dismissIgnoredOutcomes}
+          />
+        )}
 
         <LazyPartBoundary part="History filters">
           <Suspense fallback={<HistoryFilterBarSkeleton />}>
@@ -105,10 +122,15 @@ export function HistorySection({
         {runs.isPending && <HistorySkeleton />}
 
         {runs.isError && (
-          <ApiErrorAlert
-            title="Could not load the history"
+          <HistoryLoadError
             error={runs.error}
+            query={query}
             onRetry={() => void runs.refetch()}
+            onClearFilters={
+              hasHistoryFilters(filters)
+                ? () => history.setFilters(EMPTY_HISTORY_FILTERS)
+                : null
+            }
           />
         )}
 

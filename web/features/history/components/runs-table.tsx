@@ -13,6 +13,7 @@ import { copyShareLink } from "../../../lib/copy-share-link";
 import { formatLocalDateTime } from "../../../lib/format-date";
 import { draftFromRun } from "../../../lib/start-draft";
 import { runColumns, runTableFeatures } from "./run-columns";
+import classes from "./runs-table.module.css";
 
 // Table columns that the history API can sort by, with the API's name.
 const SORTABLE_COLUMNS: Record<string, HistorySortColumn> = {
@@ -112,7 +113,7 @@ export function RunsTable({
                     </Table.Th>
                   );
                 })}
-                <Table.Th scope="col">
+                <Table.Th scope="col" className={classes.actions}>
                   <VisuallyHidden>Actions</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
@@ -130,7 +131,10 @@ export function RunsTable({
                     <table.FlexRender cell={cell} />
                   </Table.Td>
                 ))}
-                <Table.Td onClick={(event) => event.stopPropagation()}>
+                <Table.Td
+                  className={classes.actions}
+                  onClick={(event) => event.stopPropagation()}
+                >
                   <RowActions
                     run={row.original}
                     onOpenRun={onOpenRun}

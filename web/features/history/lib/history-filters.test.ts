@@ -6,6 +6,8 @@ import {
   historyFilterQuery,
   readHistoryCursor,
   readHistoryFilters,
+  readUnknownOutcomes,
+  sameHistoryFilters,
   sortHistoryBy,
   writeHistoryFilters,
 } from "./history-filters";
@@ -38,6 +40,25 @@ describe("history filters", () => {
     expect(readHistoryFilters("?outcome=started,bogus").outcome).toEqual([
       "started",
     ]);
+  });
+
+  it("lists the unknown outcomes it drops", () => {
+    expect(readUnknownOutcomes("?outcome=started,bogus, Nope")).toEqual([
+      "bogus",
+      "Nope",
+    ]);
+    expect(readUnknownOutcomes("?outcome=started,,unknown")).toEqual([]);
+    expect(readUnknownOutcomes("")).toEqual([]);
+  });
+
+  it("compares filters by their query", () => {
+    const filters = { ...EMPTY_HISTORY_FILTERS, q: "acme" };
+
+    expect(sameHistoryFilters(filters, { ...filters })).toBe(true);
+    expect(sameHistoryFilters(filters, EMPTY_HISTORY_FILTERS)).toBe(false);
+    expect(
+      sameHistoryFilters(filters, { ...filters, order: "asc" as const }),
+    ).toBe(false);
   });
 
   it("keeps other query parameters", () => {

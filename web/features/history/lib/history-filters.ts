@@ -56,12 +56,7 @@ export function readHistoryFilters(search: string): HistoryFilters {
 
   for (const key of TEXT_KEYS) filters[key] = params.get(key)?.trim() ?? "";
 
-  filters.outcome = (params.get("outcome") ?? "")
-    .split(",")
-    .map((part) => part.trim())
-    .filter((part): part is RunOutcome =>
-      (RUN_OUTCOMES as readonly string[]).includes(part),
-    );
+  filters.outcome = readOutcomeParts(params).filter(isRunOutcome);
   const sort = params.get("sort") ?? "";
   filters.sort = (HISTORY_SORT_COLUMNS as readonly string[]).includes(sort)
     ? (sort as HistorySortColumn)
@@ -69,6 +64,23 @@ export function readHistoryFilters(search: string): HistoryFilters {
   const order = params.get("order");
   filters.order = order === "asc" || order === "desc" ? order : "";
   return filters;
+}
+
+/**
+ * Returns the outcomes of a URL query that readHistoryFilters drops because
+ * they are not run outcomes, so the page can report that it ignored them.
+ */
+export function readUnknownOutcomes(search: string): string[] {
+  const parts = readOutcomeParts(new URLSearchParams(search));
+  return parts.filter((part) => part !== "" && !isRunOutcome(part));
+}
+
+function readOutcomeParts(params: URLSearchParams): string[] {
+  return (params.get("outcome") ?? "").split(",").map((part) => part.trim());
+}
+
+function isRunOutcome(value: string): value is RunOutcome {
+  return (RUN_OUTCOMES as readonly string[]).includes(value);
 }
 
 /** Returns only the filters that are set, as query values for the API. */
@@ -113,6 +125,14 @@ export function writeHistoryFilters(
 
   const text = params.toString();
   return text === "" ? "" : `?${text}`;
+}
+
+/** Tells whether two sets of filters send the same query, sort included. */
+export function sameHistoryFilters(a: HistoryFilters, b: HistoryFilters) {
+  const queryA = historyFilterQuery(a);
+  const queryB = historyFilterQuery(b);
+  const keys = new Set([...Object.keys(queryA), ...Object.keys(queryB)]);
+  return [...keys].every((key) => queryA[key] === queryB[key]);
 }
 
 /** Tells whether any filter narrows the rows. The sort order does not count. */

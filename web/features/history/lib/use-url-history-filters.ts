@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import {
   readHistoryCursor,
   readHistoryFilters,
+  readUnknownOutcomes,
   writeHistoryFilters,
   type HistoryFilters,
 } from "./history-filters";
@@ -17,6 +18,8 @@ interface HistoryView {
    * with a cursor in the URL. Page numbers are unknown until "First page".
    */
   startsAfterFirstPage: boolean;
+  /** Outcome values of the URL the page read that are not run outcomes. */
+  ignoredOutcomes: string[];
 }
 
 function readView(): HistoryView {
@@ -27,6 +30,7 @@ function readView(): HistoryView {
     cursor,
     previousCursors: [],
     startsAfterFirstPage: cursor !== "",
+    ignoredOutcomes: readUnknownOutcomes(search),
   };
 }
 
@@ -36,7 +40,19 @@ function firstPage(filters: HistoryFilters): HistoryView {
     cursor: "",
     previousCursors: [],
     startsAfterFirstPage: false,
+    ignoredOutcomes: [],
   };
+}
+
+/** Writes the filters and cursor into the page URL, replacing its entry. */
+function writeUrl(filters: HistoryFilters, cursor: string) {
+  const { pathname, search, hash } = window.location;
+  const nextSearch = writeHistoryFilters(search, filters, cursor);
+  window.history.replaceState(
+    window.history.state,
+    "",
+    `${pathname}${nextSearch}${hash}`,
+  );
 }
 
 /**
@@ -48,6 +64,7 @@ function firstPage(filters: HistoryFilters): HistoryView {
  */
 export function useUrlHistoryFilters() {
   const [view, setView] = useState(readView);
+  const { filters, cursor, ignoredOutcomes } = view;
 
   useEffect(() => {
     const readUrl = () => setView(readView());
@@ -55,15 +72,14 @@ export function useUrlHistoryFilters() {
     return () => window.removeEventListener("popstate", readUrl);
   }, []);
 
+  // Drops the ignored outcomes from the URL, so it matches the rows shown.
+  useEffect(() => {
+    if (ignoredOutcomes.length > 0) writeUrl(filters, cursor);
+  }, [ignoredOutcomes, filters, cursor]);
+
   function show(next: HistoryView) {
     setView(next);
-    const { pathname, search, hash } = window.location;
-    const nextSearch = writeHistoryFilters(search, next.filters, next.cursor);
-    window.history.replaceState(
-      window.history.state,
-      "",
-      `${pathname}${nextSearch}${hash}`,
-    );
+    writeUrl(next.filters, next.cursor);
   }
 
   return {
@@ -83,5 +99,6 @@ export function useUrlHistoryFilters() {
         previousCursors: view.previousCursors.slice(0, -1),
       }),
     showFirstPage: () => show(firstPage(view.filters)),
+    dismissIgnoredOutcomes: () => setView({ ...view, ignoredOutcomes: [] }),
   };
 }
