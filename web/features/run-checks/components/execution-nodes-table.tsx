@@ -33,7 +33,9 @@ export function ExecutionNodesTable({ nodes }: { nodes: ExecutionNode[] }) {
         <Table.Tbody>
           {nodes.map((node) => (
             <Table.Tr key={node.name}>
-              <Table.Td ff="monospace" style={{ overflowWrap: "anywhere" }}>
+              {/* break-word keeps a name such as fetch_statements whole and
+                  widens the column, which scrolls, where "anywhere" cut it. */}
+              <Table.Td ff="monospace" style={{ overflowWrap: "break-word" }}>
                 {node.name}
               </Table.Td>
               <Table.Td>
