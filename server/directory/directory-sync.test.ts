@@ -302,6 +302,27 @@ describe("directory sync", () => {
     expect(second.directory.status().complete).toBe(true);
   });
 
+  it("runs a full sync on request", async () => {
+    const server = await start({
+      env: { DIRECTORY_PAGE_SIZE: "50", DIRECTORY_FULL_SYNC_HOURS: "24" },
+      directorySync: "wait",
+    });
+    const removed = seedEndUsers()[30]!;
+    server.sandbox.control.removeEndUser(removed.heron_id);
+    const before = listRequests(server).length;
+
+    await server.directory.runNow({ full: true });
+    await server.directory.whenIdle();
+    const pages = listRequests(server)
+      .slice(before)
+      .map((url) => url.searchParams.get("page"));
+    const rows = directoryRows(server).map((row) => row.heron_id);
+
+    expect(pages.slice(0, 5)).toEqual(["1", "2", "3", "4", "5"]);
+    expect(rows).not.toContain(removed.heron_id);
+    expect(server.directory.status().count).toBe(seedEndUsers().length - 1);
+  });
+
   it("skips the full sync before it is due", async () => {
     const server = await start({
       env: { DIRECTORY_PAGE_SIZE: "50", DIRECTORY_FULL_SYNC_HOURS: "24" },

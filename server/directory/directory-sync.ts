@@ -77,6 +77,8 @@ export class DirectorySync {
    * with the next scheduled full sync instead.
    */
   #followUpAt: number | null = null;
+  /** Whether an admin asked for a full sync that has not begun yet. */
+  #fullRequested = false;
   #count: number;
   #state: SyncState;
 
@@ -116,12 +118,18 @@ export class DirectorySync {
   /**
    * Starts a sync unless one is running, and returns the run. A directory
    * that never finished a full sync resumes it, and any other refreshes.
+   * With `full`, the next sync is a full one, which also hides the users
+   * that Heron no longer lists.
    */
-  runNow(): Promise<void> {
+  runNow({ full = false }: { full?: boolean } = {}): Promise<void> {
     if (this.#stop.signal.aborted) return Promise.resolve();
+    if (full) this.#fullRequested = true;
     this.#running ??= this.#run().finally(() => {
       this.#running = null;
-      this.#schedule();
+      // A full sync requested while another sync ran starts now, unless
+      // that sync failed: then the retry delay applies.
+      if (this.#fullRequested && !this.#failed) void this.runNow();
+      else this.#schedule();
     });
     return this.#running;
   }
@@ -179,6 +187,7 @@ export class DirectorySync {
   #fullSyncReason(nowMs: number): string | null {
     if (this.#state.phase === "new") return "first";
     if (this.#state.phase !== "ready") return null;
+    if (this.#fullRequested) return "requested";
     if (this.#followUpAt !== null) return "follow-up";
     const dueAt = this.#nextFullSyncAt();
     return dueAt !== null && nowMs >= dueAt ? "scheduled" : null;
@@ -238,6 +247,7 @@ export class DirectorySync {
 
   #beginFullSync(reason: string): void {
     this.#followUpAt = null;
+    this.#fullRequested = false;
     this.#save({
       ...this.#state,
       phase: "full",

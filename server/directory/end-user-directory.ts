@@ -67,10 +67,11 @@ export class EndUserDirectory {
 
   /**
    * Starts a sync now unless one is running, and returns the running one:
-   * a refresh, or the rest of an unfinished full sync.
+   * a refresh, or the rest of an unfinished full sync. With `full`, a full
+   * sync follows, which hides end users deleted at Heron.
    */
-  runNow(): Promise<void> {
-    return this.#sync.runNow();
+  runNow(options: { full?: boolean } = {}): Promise<void> {
+    return this.#sync.runNow(options);
   }
 
   /** Resolves when no sync is running, for tests and the benchmark. */

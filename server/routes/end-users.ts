@@ -48,7 +48,9 @@ export function endUserRoutes(
     "/api/end-users/directory/refresh",
     requireRole("admin", "Refreshing the end-user directory"),
     (_req, res) => {
-      void directory.runNow();
+      // A full sync, because an admin asks after a change at Heron, and only
+      // a full sync sees deletions.
+      void directory.runNow({ full: true });
       const body: EndUserDirectoryStatus = directory.status();
       res.status(202).json(body);
     },
