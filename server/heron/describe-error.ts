@@ -126,7 +126,8 @@ function describeHttpError(
       message:
         `Heron rejected ${subject} with HTTP ${status}${reasons}. ` +
         (hasFields
-          ? `${describeMarkedFields(fields)} Correct them and try again.`
+          ? `${describeMarkedFields(fields)} ` +
+            `Correct ${Object.keys(fields).length === 1 ? "it" : "them"} and try again.`
           : "Check the input and try again."),
       ...(hasFields ? { fields } : {}),
     };
@@ -152,7 +153,11 @@ function describeMarkedFields(fields: Record<string, string[]>): string {
   const entries = Object.entries(fields);
   const named = entries
     .slice(0, MARKED_FIELDS_SHOWN)
-    .map(([field, messages]) => `${field} (${messages.join(" ")})`);
+    // The period of Heron's last sentence would double the sentence's own.
+    .map(
+      ([field, messages]) =>
+        `${field} (${messages.join(" ").replace(/\.$/, "")})`,
+    );
   const rest = entries.length - named.length;
   const more = rest > 0 ? ` and ${rest} more` : "";
   return `Heron marked ${named.join(", ")}${more}.`;

@@ -27,8 +27,8 @@ describe("describeHeronError on a 422 start", () => {
     expect(description.status).toBe(422);
     expect(description.message).toBe(
       "Heron rejected the workflow start with HTTP 422. Heron marked " +
-        "workflow_parameters.amount (Not a valid integer.), " +
-        "end_user_heron_id (Missing data for required field.). Correct " +
+        "workflow_parameters.amount (Not a valid integer), " +
+        "end_user_heron_id (Missing data for required field). Correct " +
         "them and try again.",
     );
     expect(description.fields).toEqual({
@@ -37,14 +37,26 @@ describe("describeHeronError on a 422 start", () => {
     });
   });
 
+  it("says it for one marked field", () => {
+    const { message } = describeHeronError(
+      rejectedStart({
+        json: { workflow_parameters: { email: ["Missing data."] } },
+      }),
+    );
+
+    expect(message).toContain(
+      "Heron marked workflow_parameters.email (Missing data). Correct it and try again.",
+    );
+  });
+
   it("counts fields past the fifth", () => {
     const json = Object.fromEntries(
       ["a", "b", "c", "d", "e", "f", "g"].map((name) => [name, ["Invalid."]]),
     );
     const { message } = describeHeronError(rejectedStart({ json }));
 
-    expect(message).toContain("e (Invalid.) and 2 more.");
-    expect(message).not.toContain("f (Invalid.)");
+    expect(message).toContain("e (Invalid) and 2 more.");
+    expect(message).not.toContain("f (Invalid)");
   });
 
   it("asks to check the input without fields", () => {

@@ -348,7 +348,9 @@ describe("apiRequest and the session", () => {
 
     expect(fetchMock).not.toHaveBeenCalled();
     expect(error.code).toBe("signed_out");
-    expect(error.message).toContain("GET /api/heron/rate-limits");
+    expect(error.message).toBe(
+      "Not loaded, because your session has ended. Sign in again to go on.",
+    );
   });
 
   it("still reads the session after it ended", async () => {

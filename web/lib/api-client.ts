@@ -38,7 +38,8 @@ export async function apiRequest<T>(
     throw new ApiError({
       status: null,
       code: "signed_out",
-      message: `${target} was not sent because your session has ended. Sign in again to go on.`,
+      message:
+        "Not loaded, because your session has ended. Sign in again to go on.",
     });
   }
 
