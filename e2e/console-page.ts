@@ -193,7 +193,7 @@ export class ConsolePage {
   /** Opens the details of the only history row that contains text. */
   async openRunDetails(text: string | RegExp): Promise<void> {
     await this.historyRows(text)
-      .getByRole("button", { name: /^Details of/ })
+      .getByRole("button", { name: /^Details: / })
       .click();
     await expect(this.runDetails).toBeVisible();
   }
@@ -204,9 +204,9 @@ export class ConsolePage {
     action: "Details" | "Start like this" | "Copy link",
   ): Locator {
     const prefix = {
-      Details: "Details of the ",
-      "Start like this": "Start like the ",
-      "Copy link": "Copy a link to start like the ",
+      Details: "Details: the ",
+      "Start like this": "Start like this: the ",
+      "Copy link": "Copy link: start like the ",
     }[action];
     return row.getByRole("button", { name: new RegExp(`^${prefix}`) });
   }

@@ -159,6 +159,8 @@ function RowActions({
   onOpenRun: (runId: string) => void;
   onStartLike: ((run: Run) => void) | null;
 }) {
+  // Each name begins with the button's visible text, so speech input that
+  // says the visible text finds the button.
   const runDescription = `the ${run.workflow_name} run at ${formatLocalDateTime(run.created_at)}`;
 
   return (
@@ -167,7 +169,7 @@ function RowActions({
       <Button
         size="compact-xs"
         variant="default"
-        aria-label={`Details of ${runDescription}`}
+        aria-label={`Details: ${runDescription}`}
         onClick={() => onOpenRun(run.id)}
       >
         Details
@@ -176,7 +178,7 @@ function RowActions({
         <Button
           size="compact-xs"
           variant="default"
-          aria-label={`Start like ${runDescription}`}
+          aria-label={`Start like this: ${runDescription}`}
           onClick={() => onStartLike(run)}
         >
           Start like this
@@ -185,7 +187,7 @@ function RowActions({
       <Button
         size="compact-xs"
         variant="default"
-        aria-label={`Copy a link to start like ${runDescription}`}
+        aria-label={`Copy link: start like ${runDescription}`}
         onClick={() => void copyShareLink(draftFromRun(run))}
       >
         Copy link
