@@ -127,3 +127,32 @@ test("ended session keeps the form", async ({ page }) => {
     await expect(app.endUser).toHaveValue("Café Müller GmbH");
   });
 });
+
+test("ended session covers an open review", async ({ page }) => {
+  const signInPage = new SignInPage(page);
+  const app = new ConsolePage(page);
+  const dialog = page.getByRole("dialog", { name: "Your session has ended" });
+
+  await signInPage.goto();
+  await signInPage.signInAs(operator);
+  await app.fillForm({
+    endUserSearch: "Müller",
+    endUserOption: /Café Müller GmbH/,
+    workflow: /Process end user/,
+  });
+
+  // The session ends in another tab, then the review's own reads find out.
+  const signOut = await page.request.post("/api/auth/sign-out", {
+    headers: await csrfHeaders(page.request),
+  });
+  expect(signOut.status()).toBe(204);
+  await app.openReview();
+  await expect(dialog).toBeVisible();
+
+  // Playwright clicks only what is on top, so this fails if the review
+  // covers the sign-in dialog.
+  const again = new SignInPage(page, dialog);
+  await again.signIn(operator.email, operator.password);
+  await expect(dialog).toBeHidden();
+  await expect(app.reviewDialog).toBeVisible();
+});
