@@ -7,11 +7,18 @@ import { WORKFLOW_NAME_MAX, type RunOutcome } from "./runs.js";
 
 export const PRESET_NAME_MAX = 80;
 
+// Two names that differ only in the spaces between words look the same in
+// the page, so a name has plain single spaces and no control characters.
 const presetName = z
   .string({ error: "Give the preset a name." })
   .trim()
   .min(1, "Give the preset a name.")
-  .max(PRESET_NAME_MAX, "A preset name is at most 80 characters.");
+  .max(PRESET_NAME_MAX, "A preset name is at most 80 characters.")
+  .refine(
+    (name) => !/\s{2}|[^\S ]|\p{Cc}/u.test(name),
+    "A preset name has single spaces between words and no tabs, line " +
+      "breaks or control characters. Retype it with single spaces.",
+  );
 
 const workflowName = z
   .string({ error: "Choose a workflow." })

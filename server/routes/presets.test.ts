@@ -76,6 +76,22 @@ describe("presets", () => {
     expect(error.fields?.name).toHaveLength(1);
   });
 
+  it.each([
+    ["two spaces", "Weekly  report"],
+    ["a tab", "Weekly\treport"],
+    ["a line break", "Weekly\nreport"],
+  ])("rejects a name with %s", async (_case, name) => {
+    const response = await send("POST", "/api/presets", {
+      workflow_name: "Spacing",
+      name,
+      workflow_parameters: {},
+    });
+    const error = await errorOf(response);
+
+    expect(response.status).toBe(400);
+    expect(error.fields?.name?.[0]).toContain("single spaces");
+  });
+
   it("renames and updates parameters", async () => {
     const preset = await createPreset("Old", "Patch");
     const response = await send("PATCH", `/api/presets/${preset.id}`, {
