@@ -16,6 +16,10 @@ export const REASON_REQUIRED_MESSAGE = "Give a reason or ticket for this run.";
 const HIDDEN_CHARACTERS =
   /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
+// Heron's published examples show eus_ and 22 letters and digits. The
+// length is not checked, since only the examples show it.
+const HERON_ID_FORM = /^eus_[A-Za-z0-9]+$/;
+
 export const StartRunRequestSchema = z.strictObject({
   end_user_heron_id: z
     .string({ error: "Choose an end user." })
@@ -24,6 +28,11 @@ export const StartRunRequestSchema = z.strictObject({
     .max(
       END_USER_HERON_ID_MAX,
       "An end user's heron id is at most 64 characters.",
+    )
+    .regex(
+      HERON_ID_FORM,
+      "A heron id is eus_ followed by letters and digits. Choose the end " +
+        "user from the list: an end_user_id or a name is not a heron id.",
     ),
   workflow_name: z
     .string({ error: "Choose a workflow." })

@@ -195,6 +195,22 @@ describe("POST /api/runs validation", () => {
     expect(startRequests()).toHaveLength(0);
   });
 
+  it.each([
+    ["an end_user_id", "acme-001"],
+    ["a path", "../../__sandbox/reset"],
+  ])("rejects %s as heron id", async (_case, heronId) => {
+    const response = await server.postRun(
+      startBody({ end_user_heron_id: heronId }),
+    );
+    const error = await errorOf(response);
+
+    expect(response.status).toBe(400);
+    expect(error.fields?.end_user_heron_id?.[0]).toContain(
+      "A heron id is eus_",
+    );
+    expect(startRequests()).toHaveLength(0);
+  });
+
   it("rejects an unknown field", async () => {
     const response = await server.postRun(startBody({ trigger_id: "t" }));
     const error = await errorOf(response);
