@@ -108,8 +108,8 @@ export class EndUserDirectory {
   }
 
   /**
-   * Searches the directory. Text that equals an id returns only that end
-   * user. Id-like text the directory does not have is looked up at Heron and
+   * Searches the directory. Text that equals an id character for character
+   * returns only that end user. Id-like text the directory does not have is looked up at Heron and
    * added. A failed lookup returns the directory's own results and sets
    * lookup_failure.
    */
@@ -118,8 +118,14 @@ export class EndUserDirectory {
     context: CallContext,
   ): Promise<EndUserSearchResult> {
     const local = searchDirectory(this.#store, text, END_USER_SEARCH_LIMIT);
-    if (local.exactCount > 0) {
-      const exact = local.rows.slice(0, local.exactCount).map(toSummary);
+    // Only an id equal to the text, character for character, is an exact
+    // match, because the picker selects a single exact match by itself. An
+    // id that differs in case or accents stays first among the results.
+    const sameId = local.rows
+      .slice(0, local.exactCount)
+      .filter((row) => row.heron_id === text || row.end_user_id === text);
+    if (sameId.length > 0) {
+      const exact = sameId.map(toSummary);
       return this.#result(exact, "exact", exact.length, null);
     }
 

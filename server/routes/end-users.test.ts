@@ -95,6 +95,15 @@ describe("GET /api/end-users", () => {
     expect(body.end_users[0]?.heron_id).toBe(user.heron_id);
   });
 
+  it("ranks an id differing in case first, not exact", async () => {
+    const user = seedEndUsers().find((u) => /[a-z]/.test(u.end_user_id));
+    if (!user) throw new Error("the seed has no lower-case end_user_id");
+    const { body } = await search(user.end_user_id.toUpperCase());
+
+    expect(body.match).toBe("search");
+    expect(body.end_users[0]?.heron_id).toBe(user.heron_id);
+  });
+
   it("answers name searches without calling Heron", async () => {
     const user = someUser();
     const { body } = await search(user.name ?? "");
