@@ -1,4 +1,5 @@
 import { E2E_ACCOUNTS, SIGNED_OUT_STATE } from "./accounts";
+import { addOperator, setRole } from "./admin-api";
 import { ConsolePage } from "./console-page";
 import { csrfHeaders, expect, test } from "./fixtures";
 import { SignInPage } from "./sign-in-page";
@@ -155,4 +156,29 @@ test("ended session covers an open review", async ({ page }) => {
   await again.signIn(operator.email, operator.password);
   await expect(dialog).toBeHidden();
   await expect(app.reviewDialog).toBeVisible();
+});
+
+test("operator made viewer is told why", async ({ page }) => {
+  const demoted = await addOperator("Dana Demoted");
+  const app = new ConsolePage(page);
+  const reason = app.form.getByRole("textbox", { name: "Reason or ticket" });
+
+  await new SignInPage(page).goto();
+  await new SignInPage(page).signInAs(demoted.account);
+  await app.fillForm({
+    endUserSearch: "Müller",
+    endUserOption: /Café Müller GmbH/,
+    workflow: /Process end user/,
+  });
+  await reason.fill("OPS-88 half typed");
+  await app.openReview();
+
+  await setRole(demoted.id, "viewer");
+  // The start gets a 403, so the page reads the session and its new role.
+  await app.startButton.click();
+
+  const section = page.getByRole("region", { name: "Start a workflow" });
+  await expect(section.getByText("Your role changed")).toBeVisible();
+  await expect(section).toContainText("Nothing you had typed in it was sent");
+  await expect(app.form).toHaveCount(0);
 });

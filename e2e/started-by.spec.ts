@@ -1,13 +1,8 @@
 import { request as requestFactory } from "@playwright/test";
-import type { CreatedUser } from "../server/contract/auth";
-import {
-  E2E_ACCOUNTS,
-  SIGNED_OUT_STATE,
-  storageStatePath,
-  type E2eAccount,
-} from "./accounts";
+import { E2E_ACCOUNTS, SIGNED_OUT_STATE } from "./accounts";
+import { addOperator } from "./admin-api";
 import { E2E_CONSOLE_URL } from "./environment";
-import { csrfHeaders, expect, postRun, test } from "./fixtures";
+import { expect, postRun, test } from "./fixtures";
 import { pickEndUser } from "./pick-end-user";
 import { signInThroughApi } from "./session-api";
 import { saveStateScreenshot } from "./state-screenshots";
@@ -68,32 +63,6 @@ test("run shows who started it and why", async ({ consolePage: app, page }) => {
     }
   });
 });
-
-/** Adds an operator through the admin API, as an admin would in the page. */
-async function addOperator(displayName: string) {
-  const admin = await requestFactory.newContext({
-    baseURL: E2E_CONSOLE_URL,
-    storageState: storageStatePath("admin"),
-  });
-  try {
-    const email = `starter-${Date.now()}@e2e.example`;
-    const response = await admin.post("/api/admin/users", {
-      data: { email, display_name: displayName, role: "operator" },
-      headers: await csrfHeaders(admin),
-    });
-    expect(response.status(), "adding an operator").toBe(201);
-    const created = (await response.json()) as CreatedUser;
-    const account: E2eAccount = {
-      role: "operator",
-      email,
-      displayName,
-      password: created.password ?? "",
-    };
-    return { id: created.user.id, account };
-  } finally {
-    await admin.dispose();
-  }
-}
 
 test("Started by follows new starters", async ({ consolePage: app, page }) => {
   const newcomer = await addOperator("Nico Newstart");

@@ -25,6 +25,13 @@ interface RunsViewProps {
 /** Lays out the start form (or why it is missing), the outcome guide and the history. */
 export function RunsView({ canStart, reasonRequired }: RunsViewProps) {
   const [openRunId, setOpenRunId] = useState<string | null>(null);
+  // Noticed during render, as React advises for state that follows a prop.
+  const [couldStart, setCouldStart] = useState(canStart);
+  const [roleLost, setRoleLost] = useState(false);
+  if (canStart !== couldStart) {
+    setCouldStart(canStart);
+    setRoleLost(couldStart && !canStart);
+  }
   // A viewer cannot use a share link, so the page explains why instead.
   const [sharedLinkIgnored, setSharedLinkIgnored] = useState(
     () => !canStart && hasShareLinkInLocation(),
@@ -72,6 +79,7 @@ export function RunsView({ canStart, reasonRequired }: RunsViewProps) {
               <ViewerNotice
                 sharedLinkIgnored={sharedLinkIgnored}
                 onDismissLink={() => setSharedLinkIgnored(false)}
+                roleLost={roleLost}
               />
             )}
           </RegionErrorBoundary>

@@ -4,6 +4,8 @@ interface ViewerNoticeProps {
   /** Set when the page was opened from a share link it could not use. */
   sharedLinkIgnored: boolean;
   onDismissLink: () => void;
+  /** Set when the role dropped below operator while this page was open. */
+  roleLost: boolean;
 }
 
 export const VIEWER_EXPLANATION =
@@ -13,6 +15,7 @@ export const VIEWER_EXPLANATION =
 export function ViewerNotice({
   sharedLinkIgnored,
   onDismissLink,
+  roleLost,
 }: ViewerNoticeProps) {
   return (
     <Paper
@@ -27,6 +30,15 @@ export function ViewerNotice({
           Start a workflow
         </Title>
         <Text size="sm">{VIEWER_EXPLANATION}</Text>
+        {roleLost && (
+          <Alert color="orange" variant="light" title="Your role changed">
+            <Text size="sm">
+              An admin made you a viewer while this page was open, so the start
+              form is gone. Nothing you had typed in it was sent. Ask an admin
+              for the operator role, then start the run again.
+            </Text>
+          </Alert>
+        )}
         {sharedLinkIgnored && (
           <Alert
             color="orange"
