@@ -29,6 +29,8 @@ export const API_ERROR_CODES = [
   "starting",
   // Another preset of the same workflow has this name, ignoring case.
   "preset_name_taken",
+  // Someone changed the preset after the client read it (expected_updated_at).
+  "preset_changed",
   // No valid session: sign in first.
   "signed_out",
   // Signed in, but the role is below what the route needs.

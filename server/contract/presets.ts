@@ -69,6 +69,15 @@ export const UpdatePresetRequestSchema = z
   .strictObject({
     name: presetName.optional(),
     workflow_parameters: workflowParameters.optional(),
+    /**
+     * The preset's updated_at as the client last read it. When given and the
+     * preset changed since, the server rejects the change with 409
+     * preset_changed rather than overwrite someone else's change.
+     */
+    expected_updated_at: z
+      .string({ error: "expected_updated_at must be the preset's updated_at." })
+      .max(40, "expected_updated_at must be the preset's updated_at.")
+      .optional(),
   })
   .refine(
     (update) =>

@@ -92,6 +92,28 @@ describe("presets", () => {
     expect(error.fields?.name?.[0]).toContain("single spaces");
   });
 
+  it("rejects a change made against an older read", async () => {
+    const preset = await createPreset("Shared", "Conflict");
+    const first = await send("PATCH", `/api/presets/${preset.id}`, {
+      workflow_parameters: { by: "first" },
+      expected_updated_at: preset.updated_at,
+    });
+    const second = await send("PATCH", `/api/presets/${preset.id}`, {
+      workflow_parameters: { by: "second" },
+      expected_updated_at: preset.updated_at,
+    });
+    const error = await errorOf(second);
+    const { presets } = (await (
+      await server.request("/api/presets?workflow_name=Conflict")
+    ).json()) as PresetList;
+
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(409);
+    expect(error.code).toBe("preset_changed");
+    expect(error.message).toContain('"Shared"');
+    expect(presets[0]?.workflow_parameters).toEqual({ by: "first" });
+  });
+
   it("renames and updates parameters", async () => {
     const preset = await createPreset("Old", "Patch");
     const response = await send("PATCH", `/api/presets/${preset.id}`, {

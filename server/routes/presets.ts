@@ -74,6 +74,9 @@ export function presetRoutes(options: PresetRoutesOptions): Router {
         PRESET_BODY,
       );
       const change = {
+        ...(data.expected_updated_at === undefined
+          ? {}
+          : { expectedUpdatedAt: data.expected_updated_at }),
         ...(data.name === undefined ? {} : { name: data.name }),
         ...(data.workflow_parameters === undefined
           ? {}
@@ -104,6 +107,16 @@ export function presetRoutes(options: PresetRoutesOptions): Router {
 function savedPreset(result: PresetWriteResult, params: { id?: string }) {
   if (result.kind === "saved") return result.preset;
   if (result.kind === "not_found") throw presetNotFound(params.id ?? "");
+  if (result.kind === "changed") {
+    const { name, updated_at } = result.current;
+    throw new ApiError(
+      409,
+      "preset_changed",
+      `Someone changed the preset "${name}" at ${updated_at}, after you ` +
+        "loaded it, so your change was not saved. The list now shows the " +
+        "preset as it is. Apply your change again if it is still needed.",
+    );
+  }
 
   const { name, workflow_name } = result.existing;
   const message =

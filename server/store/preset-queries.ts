@@ -17,11 +17,14 @@ export interface NewPreset {
 export interface PresetChange {
   name?: string;
   workflow_parameters?: string;
+  /** The updated_at the change was made against; another one means a conflict. */
+  expectedUpdatedAt?: string;
 }
 
 export type PresetWriteResult =
   | { kind: "saved"; preset: Preset }
   | { kind: "name_taken"; existing: Preset }
+  | { kind: "changed"; current: Preset }
   | { kind: "not_found" };
 
 /** Returns the key that makes names unique per workflow regardless of case. */
@@ -110,6 +113,12 @@ export function updatePreset(
       .where("id", "=", id)
       .executeTakeFirst();
     if (!current) return { kind: "not_found" };
+    if (
+      change.expectedUpdatedAt !== undefined &&
+      change.expectedUpdatedAt !== current.updated_at
+    ) {
+      return { kind: "changed", current: toPreset(current) };
+    }
 
     const nameKey =
       change.name === undefined ? current.name_key : presetNameKey(change.name);
@@ -127,13 +136,23 @@ export function updatePreset(
         ...(change.workflow_parameters === undefined
           ? {}
           : { workflow_parameters: change.workflow_parameters }),
-        updated_at: now().toISOString(),
+        updated_at: laterThan(current.updated_at, now()),
       })
       .where("id", "=", id)
       .returningAll()
       .executeTakeFirstOrThrow();
     return { kind: "saved", preset: toPreset(row) };
   });
+}
+
+/**
+ * Returns `now` as ISO text, or one millisecond after `previous` when the
+ * clock has not passed it, so every change gives a new updated_at and
+ * expected_updated_at always tells a changed preset apart.
+ */
+function laterThan(previous: string, now: Date): string {
+  const previousMs = Date.parse(previous);
+  return new Date(Math.max(now.getTime(), previousMs + 1)).toISOString();
 }
 
 /** Deletes a preset. Returns false when no preset has this id. */

@@ -80,7 +80,10 @@ export function PresetControls({
 
     const oldName = chosen.name;
     updatePreset.mutate(
-      { id: chosen.id, update: { name } },
+      {
+        id: chosen.id,
+        update: { name, expected_updated_at: chosen.updated_at },
+      },
       {
         onSuccess: (preset) => {
           setStep("choosing");
@@ -94,7 +97,13 @@ export function PresetControls({
     if (chosen === null || parameters === null) return;
 
     updatePreset.mutate(
-      { id: chosen.id, update: { workflow_parameters: parameters } },
+      {
+        id: chosen.id,
+        update: {
+          workflow_parameters: parameters,
+          expected_updated_at: chosen.updated_at,
+        },
+      },
       {
         onSuccess: (preset) =>
           toast(
