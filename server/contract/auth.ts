@@ -177,6 +177,9 @@ export const AUDIT_EVENT_KINDS = [
   "user_disabled",
   "user_enabled",
   "password_reset",
+  "preset_created",
+  "preset_changed",
+  "preset_deleted",
 ] as const;
 
 export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];

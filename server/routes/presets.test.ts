@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { AuditPage } from "../contract/auth.js";
 import type { ApiErrorBody } from "../contract/errors.js";
 import type {
   Preset,
@@ -112,6 +113,27 @@ describe("presets", () => {
     expect(error.code).toBe("preset_changed");
     expect(error.message).toContain('"Shared"');
     expect(presets[0]?.workflow_parameters).toEqual({ by: "first" });
+  });
+
+  it("records changes in the audit trail", async () => {
+    const preset = await createPreset("Audited", "Audit trail");
+    await send("PATCH", `/api/presets/${preset.id}`, { name: "Audited 2" });
+    await send("DELETE", `/api/presets/${preset.id}`, "");
+    const { events } = (await (
+      await server.request("/api/admin/audit?limit=200")
+    ).json()) as AuditPage;
+    const ours = events.filter(
+      (event) => event.detail?.preset_id === preset.id,
+    );
+
+    expect(ours.map((event) => event.kind)).toEqual([
+      "preset_deleted",
+      "preset_changed",
+      "preset_created",
+    ]);
+    expect(ours[0]?.detail).toMatchObject({ name: "Audited 2" });
+    expect(ours[1]?.detail).toMatchObject({ changed: ["name"] });
+    expect(ours[2]?.actor_email).not.toBeNull();
   });
 
   it("renames and updates parameters", async () => {

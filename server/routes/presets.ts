@@ -4,8 +4,10 @@ import {
   CreatePresetRequestSchema,
   ListPresetsQuerySchema,
   UpdatePresetRequestSchema,
+  type Preset,
   type PresetList,
 } from "../contract/presets.js";
+import { recordAudit } from "../auth/audit.js";
 import { requireRole } from "../auth/guards.js";
 import { ApiError } from "../errors.js";
 import { parseInput } from "../http/parse-input.js";
@@ -60,6 +62,10 @@ export function presetRoutes(options: PresetRoutesOptions): Router {
     };
     const result = await accessPresets(() => store.createPreset(preset));
     const saved = savedPreset(result, req.params);
+    await recordAudit(req, {
+      kind: "preset_created",
+      detail: presetDetail(saved),
+    });
     res.status(201).location(`/api/presets/${saved.id}`).json(saved);
   });
 
@@ -85,7 +91,17 @@ export function presetRoutes(options: PresetRoutesOptions): Router {
       const result = await accessPresets(() =>
         store.updatePreset(req.params.id, change),
       );
-      res.json(savedPreset(result, req.params));
+      const saved = savedPreset(result, req.params);
+      await recordAudit(req, {
+        kind: "preset_changed",
+        detail: {
+          ...presetDetail(saved),
+          changed: Object.keys(change).filter(
+            (key) => key !== "expectedUpdatedAt",
+          ),
+        },
+      });
+      res.json(saved);
     },
   );
 
@@ -97,11 +113,24 @@ export function presetRoutes(options: PresetRoutesOptions): Router {
         store.deletePreset(req.params.id),
       );
       if (!deleted) throw presetNotFound(req.params.id);
+      await recordAudit(req, {
+        kind: "preset_deleted",
+        detail: presetDetail(deleted),
+      });
       res.status(204).end();
     },
   );
 
   return router;
+}
+
+/** The audit detail that names a preset. */
+function presetDetail(preset: Preset): Record<string, string> {
+  return {
+    preset_id: preset.id,
+    workflow_name: preset.workflow_name,
+    name: preset.name,
+  };
 }
 
 function savedPreset(result: PresetWriteResult, params: { id?: string }) {

@@ -60,7 +60,7 @@ export interface OperatorStore {
   createPreset(preset: NewPreset): Promise<PresetWriteResult>;
   updatePreset(id: string, change: PresetChange): Promise<PresetWriteResult>;
   /** Returns false when no preset has this id. */
-  deletePreset(id: string): Promise<boolean>;
+  deletePreset(id: string): Promise<Preset | null>;
   listRecentParameters(
     workflowName: string,
     limit: number,

@@ -155,16 +155,17 @@ function laterThan(previous: string, now: Date): string {
   return new Date(Math.max(now.getTime(), previousMs + 1)).toISOString();
 }
 
-/** Deletes a preset. Returns false when no preset has this id. */
+/** Deletes a preset and returns it, or null when no preset has this id. */
 export async function deletePreset(
   db: Kysely<DatabaseSchema>,
   id: string,
-): Promise<boolean> {
-  const result = await db
+): Promise<Preset | null> {
+  const row = await db
     .deleteFrom("presets")
     .where("id", "=", id)
+    .returningAll()
     .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  return row ? toPreset(row) : null;
 }
 
 interface RecentParametersRow {

@@ -13,6 +13,9 @@ const KIND_LABELS: Readonly<Record<AuditEventKind, string>> = {
   user_disabled: "Account disabled",
   user_enabled: "Account enabled",
   password_reset: "Password reset",
+  preset_created: "Preset added",
+  preset_changed: "Preset changed",
+  preset_deleted: "Preset deleted",
 };
 
 /** Returns a label for an event kind, or the kind itself when it is newer than this page. */
