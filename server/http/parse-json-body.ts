@@ -71,6 +71,15 @@ export function parseJsonBody<T extends z.ZodType>(
     );
   }
   for (const unsafe of scan.unsafeNumbers) addUnsafeNumber(unsafe, fields);
+  for (const path of brokenTextPaths(value, [])) {
+    addFieldMessage(
+      fields,
+      path.join(".") || "request",
+      "This text has a \\u escape of half a character (a lone UTF-16 " +
+        "surrogate, such as \\ud800), which is not valid text. Remove the " +
+        "escape or retype the text.",
+    );
+  }
 
   if (!parsed.success || Object.keys(fields).length > 0) {
     const names = Object.keys(fields).join(", ");
@@ -83,6 +92,28 @@ export function parseJsonBody<T extends z.ZodType>(
     );
   }
   return { data: parsed.data, value: value as Record<string, unknown> };
+}
+
+// A high surrogate without a low one after it, or a low one without a high
+// one before it. JSON's \u escapes can write either alone.
+const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Lists the paths of keys and strings in `value` that are not valid text. */
+function brokenTextPaths(value: unknown, path: string[]): string[][] {
+  if (typeof value === "string") {
+    return LONE_SURROGATE.test(value) ? [path] : [];
+  }
+  if (typeof value !== "object" || value === null) return [];
+
+  const entries = Array.isArray(value)
+    ? value.map((item, index) => [String(index), item] as const)
+    : Object.entries(value);
+  return entries.flatMap(([key, item]) =>
+    LONE_SURROGATE.test(key)
+      ? [[...path, key]]
+      : brokenTextPaths(item, [...path, key]),
+  );
 }
 
 // Long literals are cut in messages so one huge number cannot flood them.

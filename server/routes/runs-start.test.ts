@@ -211,6 +211,31 @@ describe("POST /api/runs validation", () => {
     expect(startRequests()).toHaveLength(0);
   });
 
+  it("rejects a lone surrogate in parameters", async () => {
+    const body = JSON.stringify(startBody()).replace(
+      '"workflow_parameters":{}',
+      '"workflow_parameters":{"note":"a\\ud800b"}',
+    );
+    const response = await server.postRun(body);
+    const error = await errorOf(response);
+
+    expect(response.status).toBe(400);
+    expect(error.fields?.["workflow_parameters.note"]?.[0]).toContain(
+      "lone UTF-16 surrogate",
+    );
+    expect(startRequests()).toHaveLength(0);
+  });
+
+  it("accepts an escaped surrogate pair", async () => {
+    const body = JSON.stringify(startBody()).replace(
+      '"workflow_parameters":{}',
+      '"workflow_parameters":{"note":"\\ud83d\\ude80"}',
+    );
+    const response = await server.postRun(body);
+
+    expect(response.status).toBe(201);
+  });
+
   it("rejects an unknown field", async () => {
     const response = await server.postRun(startBody({ trigger_id: "t" }));
     const error = await errorOf(response);
