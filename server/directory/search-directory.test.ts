@@ -32,6 +32,8 @@ const ENTRIES: DirectoryEntry[] = [
   entry("Evergreen", "Evergreen Logistics", "ev-1", 7),
   entry("Upper", "MÜLLER LOGISTIK AG", "ml-9", 8),
   entry("Unnamed", null, "unnamed-001", 9),
+  entry("Rocket", "Rocket 🚀 Couriers", "rk-1", 10),
+  entry("Percent", "100% Juice_Bar", "pc-1", 11),
 ];
 
 function names(text: string): (string | null)[] {
@@ -124,6 +126,21 @@ describe("accents and case", () => {
       "MÜLLER LOGISTIK AG",
       "Zoë Müller Consulting",
     ]);
+  });
+});
+
+describe("symbols", () => {
+  it("finds an emoji inside a name", () => {
+    expect(names("🚀")).toEqual(["Rocket 🚀 Couriers"]);
+  });
+
+  it("takes % and _ literally", () => {
+    expect(names("%")).toEqual(["100% Juice_Bar"]);
+    expect(names("_")).toEqual(["100% Juice_Bar"]);
+  });
+
+  it("finds nothing for a symbol no name has", () => {
+    expect(names("🦄")).toEqual([]);
   });
 });
 

@@ -43,7 +43,7 @@ export function searchDirectory(
   if (folded.trim() === "") matches = listNewest(store, limit);
   else if (HERON_ID_PREFIX.test(text))
     matches = findHeronIds(store, text, limit);
-  else if (words.length === 0) matches = { rows: [], total: 0 };
+  else if (words.length === 0) matches = findSymbols(store, folded, limit);
   else matches = findWords(store, words, limit + exact.length);
 
   const exactIds = new Set(exact.map((row) => row.id));
@@ -80,6 +80,23 @@ function findHeronIds(store: DirectoryStore, prefix: string, limit: number) {
     )
     .all(...range, limit) as DirectoryRow[];
   return { rows, total: countUpToLimit(store, where, range) };
+}
+
+/**
+ * Finds names that contain text without letters or digits, such as an
+ * emoji, which no word index holds. It reads the whole table, which is rare
+ * enough to accept: the picker's searches are almost always words.
+ */
+function findSymbols(store: DirectoryStore, folded: string, limit: number) {
+  const pattern = `%${folded.trim().replace(/[\\%_]/g, "\\$&")}%`;
+  const where = `gone_at IS NULL AND name_folded LIKE ? ESCAPE '\\'`;
+  const rows = store.db
+    .prepare(
+      `SELECT * FROM directory_end_users WHERE ${where}
+      ORDER BY id DESC LIMIT ?`,
+    )
+    .all(pattern, limit) as DirectoryRow[];
+  return { rows, total: countUpToLimit(store, where, [pattern]) };
 }
 
 interface WordMatches {
