@@ -34,6 +34,7 @@ const ENTRIES: DirectoryEntry[] = [
   entry("Unnamed", null, "unnamed-001", 9),
   entry("Rocket", "Rocket 🚀 Couriers", "rk-1", 10),
   entry("Percent", "100% Juice_Bar", "pc-1", 11),
+  entry("Tokyo", "東京海上日動", "tk-1", 12),
 ];
 
 function names(text: string): (string | null)[] {
@@ -137,6 +138,10 @@ describe("symbols", () => {
   it("takes % and _ literally", () => {
     expect(names("%")).toEqual(["100% Juice_Bar"]);
     expect(names("_")).toEqual(["100% Juice_Bar"]);
+  });
+
+  it("finds two CJK characters inside a name", () => {
+    expect(names("海上")).toEqual(["東京海上日動"]);
   });
 
   it("finds nothing for a symbol no name has", () => {

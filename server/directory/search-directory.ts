@@ -43,8 +43,14 @@ export function searchDirectory(
   if (folded.trim() === "") matches = listNewest(store, limit);
   else if (HERON_ID_PREFIX.test(text))
     matches = findHeronIds(store, text, limit);
-  else if (words.length === 0) matches = findSymbols(store, folded, limit);
+  else if (words.length === 0) matches = findSubstring(store, folded, limit);
   else matches = findWords(store, words, limit + exact.length);
+  // Words of one or two characters match only at the start of a word, and
+  // the trigram index needs three. Inside a name written without spaces,
+  // as Chinese and Japanese names are, only a scan finds them.
+  if (matches.total === 0 && words.every((word) => [...word].length < 3)) {
+    matches = findSubstring(store, folded, limit);
+  }
 
   const exactIds = new Set(exact.map((row) => row.id));
   const others = matches.rows.filter((row) => !exactIds.has(row.id));
@@ -83,11 +89,12 @@ function findHeronIds(store: DirectoryStore, prefix: string, limit: number) {
 }
 
 /**
- * Finds names that contain text without letters or digits, such as an
- * emoji, which no word index holds. It reads the whole table, which is rare
- * enough to accept: the picker's searches are almost always words.
+ * Finds names that contain the text, for what the word indexes cannot
+ * find: symbols such as an emoji, and short words inside longer ones. It
+ * reads the whole table, which is rare enough to accept, because almost
+ * every search finds something through the indexes first.
  */
-function findSymbols(store: DirectoryStore, folded: string, limit: number) {
+function findSubstring(store: DirectoryStore, folded: string, limit: number) {
   const pattern = `%${folded.trim().replace(/[\\%_]/g, "\\$&")}%`;
   const where = `gone_at IS NULL AND name_folded LIKE ? ESCAPE '\\'`;
   const rows = store.db
