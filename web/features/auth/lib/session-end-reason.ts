@@ -30,7 +30,7 @@ const EXPLANATIONS: Readonly<Record<SessionEndReason, string>> = {
     "Your session was ended: you signed out in another tab, or an admin disabled your account or reset your password.",
 };
 
-/** Returns one sentence for the sign-in dialog that says why the session ended. */
+/** Returns the sentence of the sign-in dialog that explains why the session ended. */
 export function explainSessionEnd(reason: SessionEndReason): string {
   return EXPLANATIONS[reason];
 }
