@@ -16,9 +16,12 @@ export const REASON_REQUIRED_MESSAGE = "Give a reason or ticket for this run.";
 const HIDDEN_CHARACTERS =
   /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
-// Heron's published examples show eus_ and 22 letters and digits. The
-// length is not checked, since only the examples show it.
-const HERON_ID_FORM = /^eus_[A-Za-z0-9]+$/;
+/**
+ * The form of a heron id, or of its start: eus_ and letters and digits.
+ * Heron's published examples have 22 of them, but only the examples show
+ * that length, so it is not checked.
+ */
+export const HERON_ID_FORM = /^eus_[A-Za-z0-9]+$/;
 
 export const StartRunRequestSchema = z.strictObject({
   end_user_heron_id: z

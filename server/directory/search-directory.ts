@@ -1,4 +1,5 @@
 import { END_USER_SEARCH_COUNT_LIMIT } from "../contract/heron-data.js";
+import { HERON_ID_FORM } from "../contract/runs.js";
 import type { DirectoryRow } from "./directory-entry.js";
 import type { DirectoryStore } from "./directory-store.js";
 import { foldText, splitWords } from "./fold-text.js";
@@ -14,8 +15,7 @@ export interface DirectorySearchResult {
 
 // Heron ids are random letters and digits, so a few of their characters
 // match other text by chance. They match only from their start, once the
-// text has the "eus_" prefix and one character more.
-const HERON_ID_PREFIX = /^eus_[A-Za-z0-9]+$/;
+// text has the "eus_" prefix and one character more (HERON_ID_FORM).
 
 /**
  * Searches the directory. Each query word must match the name or
@@ -41,8 +41,7 @@ export function searchDirectory(
 
   let matches: { rows: DirectoryRow[]; total: number };
   if (folded.trim() === "") matches = listNewest(store, limit);
-  else if (HERON_ID_PREFIX.test(text))
-    matches = findHeronIds(store, text, limit);
+  else if (HERON_ID_FORM.test(text)) matches = findHeronIds(store, text, limit);
   else if (words.length === 0) matches = findSubstring(store, folded, limit);
   else matches = findWords(store, words, limit + exact.length);
   // Words of one or two characters match only at the start of a word, and

@@ -48,8 +48,8 @@ export function endUserRoutes(
     "/api/end-users/directory/refresh",
     requireRole("admin", "Refreshing the end-user directory"),
     (_req, res) => {
-      // A full sync, because an admin asks after a change at Heron, and only
-      // a full sync sees deletions.
+      // A full sync, because admins request a refresh after a change at
+      // Heron, and only a full sync finds deletions.
       void directory.runNow({ full: true });
       const body: EndUserDirectoryStatus = directory.status();
       res.status(202).json(body);

@@ -124,7 +124,7 @@ export function presetRoutes(options: PresetRoutesOptions): Router {
   return router;
 }
 
-/** The audit detail that names a preset. */
+/** Returns the audit detail that names a preset. */
 function presetDetail(preset: Preset): Record<string, string> {
   return {
     preset_id: preset.id,

@@ -147,8 +147,8 @@ export function updatePreset(
 
 /**
  * Returns `now` as ISO text, or one millisecond after `previous` when the
- * clock has not passed it, so every change gives a new updated_at and
- * expected_updated_at always tells a changed preset apart.
+ * clock has not passed it. Every change then gets a new updated_at, so
+ * expected_updated_at detects every change.
  */
 function laterThan(previous: string, now: Date): string {
   const previousMs = Date.parse(previous);

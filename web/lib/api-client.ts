@@ -22,7 +22,7 @@ export interface ApiRequestOptions {
  * so TanStack Query can tell cancellation from failure.
  * Sends the session's CSRF token with every method other than GET, and
  * reports an ended session or a rejected token to the session's listeners.
- * A GET sent while nobody uses the page is marked as a background refresh,
+ * A GET sent after a minute without input is marked as a background refresh,
  * so polling alone does not keep the session open past its idle timeout.
  */
 export async function apiRequest<T>(
@@ -73,7 +73,7 @@ export async function apiRequest<T>(
 
 const NOT_JSON = Symbol("not JSON");
 
-/** Returns true for routes that answer without a session, such as the session's own. */
+/** Returns true for routes that respond without a session, such as the session's own. */
 function isPublicPath(path: string): boolean {
   return path === "/api/health" || path.startsWith("/api/auth/");
 }

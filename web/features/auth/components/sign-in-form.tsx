@@ -76,8 +76,8 @@ export function SignInForm({
               data-autofocus={initialEmail === "" ? undefined : true}
               // Mantine hides the toggle from the keyboard by default.
               visibilityToggleFocusable
-              // A toggle button keeps one name; aria-pressed, which Mantine
-              // sets, tells whether the password shows.
+              // A toggle button keeps one name. Mantine sets aria-pressed,
+              // which shows whether the password is visible.
               visibilityToggleButtonProps={{ "aria-label": "Show password" }}
               error={errors.password?.message}
               {...form.register("password")}

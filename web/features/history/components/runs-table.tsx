@@ -159,8 +159,8 @@ function RowActions({
   onOpenRun: (runId: string) => void;
   onStartLike: ((run: Run) => void) | null;
 }) {
-  // Each name begins with the button's visible text, so speech input that
-  // says the visible text finds the button.
+  // Each name begins with the button's visible text, so a person using
+  // speech input can name the button by what they see.
   const runDescription = `the ${run.workflow_name} run at ${formatLocalDateTime(run.created_at)}`;
 
   return (

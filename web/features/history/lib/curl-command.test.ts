@@ -30,7 +30,7 @@ describe("buildCurlCommand", () => {
   });
 
   it("stops in the shell without HERON_BASE_URL in sandbox mode", () => {
-    // echo stands in for curl, so nothing is sent even if the check fails.
+    // echo replaces curl, so nothing is sent even if the check fails.
     const command = buildCurlCommand(run, { sandbox: true }).replace(
       /^curl/,
       "echo",

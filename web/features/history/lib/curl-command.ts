@@ -3,7 +3,7 @@ import type { Run } from "../../../../server/contract/runs";
 /** Heron's production address, used when HERON_BASE_URL is not set. */
 const HERON_BASE_URL_DEFAULT = "https://app.herondata.io";
 
-/** What the shell prints when a command copied in sandbox mode has no address. */
+/** Message the shell prints when a command copied in sandbox mode has no address. */
 const SANDBOX_BASE_URL_MESSAGE =
   "this run went to the console's sandbox, so set HERON_BASE_URL to the sandbox or Heron address first";
 
